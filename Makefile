@@ -1,0 +1,52 @@
+# Rapport — the two commands: `make run` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+APP_DEBUG := $(CARGO_TARGET_DIR)/debug/rapport-app
+
+.PHONY: run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
+
+## Build and launch the app on your default workspace (~/.local/share/rapport/rapport.db).
+run: setup ui
+	cargo run --release -p rapport-app
+
+## Every check and test: format, lints, type-check, unit, integration and end-to-end.
+test: setup-test ui fmt-check ui-check clippy ui-test cargo-test app e2e
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh test
+
+ui:
+	npm --prefix ui run build --silent
+
+app: ui
+	cargo build -p rapport-app
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy: ui
+	cargo clippy --workspace --all-targets -- -D warnings
+
+ui-check:
+	npm --prefix ui run typecheck --silent
+	npm --prefix ui run lint --silent
+
+ui-test:
+	npm --prefix ui test --silent
+
+cargo-test: ui
+	cargo test --workspace
+
+e2e: app
+	APP_BIN=$(APP_DEBUG) scripts/e2e.sh
+
+## Regenerate ui/src/bindings from the Rust types (commit the result).
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p rapport --test bindings
+
+clean:
+	rm -rf ui/dist tests/e2e/screenshots

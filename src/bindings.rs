@@ -1,0 +1,19 @@
+//! The TypeScript bindings of every type that crosses IPC, generated into `ui/src/bindings`.
+//! `tests/bindings.rs` fails when the committed files are stale; `UPDATE_BINDINGS=1 cargo test
+//! --test bindings` rewrites them.
+
+use std::path::Path;
+
+use ts_rs::{Config, ExportError, TS};
+
+/// Writes the bindings of every IPC type (and the types they use) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    let cfg = Config::new().with_out_dir(dir);
+    crate::error::ErrorPayload::export_all(&cfg)?;
+    crate::people::Person::export_all(&cfg)?;
+    crate::people::PersonInput::export_all(&cfg)?;
+    crate::people::PersonFilter::export_all(&cfg)?;
+    crate::settings::Preferences::export_all(&cfg)?;
+    crate::db::WorkspaceInfo::export_all(&cfg)?;
+    Ok(())
+}

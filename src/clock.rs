@@ -1,0 +1,33 @@
+//! Ids and timestamps, in the formats DESIGN.md fixes: UUIDv7 text ids, RFC 3339 UTC timestamps.
+
+use chrono::{SecondsFormat, Utc};
+
+/// A new globally unique, time-ordered id (UUIDv7), so workspaces can later be merged.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// The current instant as RFC 3339 UTC text with millisecond precision (sorts as text).
+pub fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_v7_and_ordered() {
+        let a = new_id();
+        let b = new_id();
+        assert_eq!(uuid::Uuid::parse_str(&a).unwrap().get_version_num(), 7);
+        assert!(a < b, "UUIDv7 text sorts by creation time");
+    }
+
+    #[test]
+    fn now_is_rfc3339_utc() {
+        let t = now();
+        assert!(t.ends_with('Z'), "{t}");
+        chrono::DateTime::parse_from_rfc3339(&t).unwrap();
+    }
+}

@@ -1,0 +1,227 @@
+//! Opening the workspace database: pragmas, versioned migrations, the newer-schema guard and
+//! online backups. Every other module borrows the connection from [`Db`].
+
+pub(crate) mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+pub use migrations::LATEST_VERSION;
+
+/// How long a writer waits on a lock held by another connection before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What the app shows about the open workspace (About, backups, bug reports).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub app_version: String,
+}
+
+/// An open Rapport workspace.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Progress of a long operation, in the operation's own units (pages for a backup).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// A database from a newer Rapport is refused before anything is written to it. Before an
+    /// existing database is migrated, a backup is written beside it.
+    pub fn open(path: &Path) -> Result<Db> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Read the version before any pragma that writes (journal_mode=WAL changes the header).
+        let found = user_version(&conn)?;
+        if found > LATEST_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: LATEST_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut db = Db {
+            conn,
+            path: path.to_owned(),
+        };
+        if found < LATEST_VERSION {
+            if found > 0 {
+                let backup = db.path.with_extension(format!(
+                    "pre-v{LATEST_VERSION}-{}.bak.sqlite",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+                ));
+                db.backup_to(&backup, |_| {})?;
+                tracing::info!(?backup, from = found, "backed up before migrating");
+            }
+            migrations::migrate(&mut db.conn, found, LATEST_VERSION)?;
+        }
+        Ok(db)
+    }
+
+    /// An in-memory workspace, for tests and previews.
+    pub fn open_in_memory() -> Result<Db> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut conn, 0, LATEST_VERSION)?;
+        Ok(Db {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        user_version(&self.conn)
+    }
+
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        Ok(WorkspaceInfo {
+            path: self.path.display().to_string(),
+            schema_version: self.schema_version()?,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        })
+    }
+
+    /// Copies the live database to `dest` with SQLite's online backup (safe while the app is
+    /// writing), reporting page progress. `dest` is replaced only once the copy is complete.
+    pub fn backup_to(&self, dest: &Path, mut on_progress: impl FnMut(Progress)) -> Result<()> {
+        use rusqlite::backup::{Backup, StepResult};
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let partial = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        {
+            let mut out = Connection::open(&partial)?;
+            let backup = Backup::new(&self.conn, &mut out)?;
+            loop {
+                let step = backup.step(256)?;
+                let p = backup.progress();
+                let total = p.pagecount.max(0) as u64;
+                on_progress(Progress {
+                    done: total.saturating_sub(p.remaining.max(0) as u64),
+                    total,
+                });
+                match step {
+                    StepResult::Done => break,
+                    StepResult::More => {}
+                    StepResult::Busy | StepResult::Locked => {
+                        std::thread::sleep(Duration::from_millis(20))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        std::fs::rename(&partial, dest)?;
+        Ok(())
+    }
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Where the app and the CLI keep the workspace unless told otherwise:
+/// `$RAPPORT_DB`, else `<data dir>/rapport/rapport.db` (`~/.local/share/rapport/rapport.db` on Linux).
+pub fn default_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("RAPPORT_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("rapport")
+        .join("rapport.db")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_an_existing_database_backs_it_up_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate(&mut conn, 0, 1).unwrap();
+            conn.execute(
+                "INSERT INTO people (id, name, role, created_at, updated_at)
+                 VALUES ('p1', 'Ana', 'ic', 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), LATEST_VERSION);
+        let backups: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.contains(".bak."))
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let old = Connection::open(dir.path().join(&backups[0])).unwrap();
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1, "the backup holds the pre-migration schema");
+        let name: String = old
+            .query_row("SELECT name FROM people", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Ana");
+    }
+
+    #[test]
+    fn a_fresh_database_is_not_backed_up() {
+        let dir = tempfile::tempdir().unwrap();
+        Db::open(&dir.path().join("ws.db")).unwrap();
+        let files = std::fs::read_dir(dir.path()).unwrap().count();
+        assert!(files <= 3, "db, -wal, -shm only");
+    }
+
+    #[test]
+    fn a_failing_migration_rolls_back_to_the_last_complete_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations::migrate(&mut conn, 0, 1).unwrap();
+        // Make migration 2 fail: its table already exists.
+        conn.execute_batch("CREATE TABLE settings (x)").unwrap();
+        assert!(migrations::migrate(&mut conn, 1, 2).is_err());
+        assert_eq!(user_version(&conn).unwrap(), 1);
+    }
+}

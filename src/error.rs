@@ -1,0 +1,113 @@
+//! The one error type of the core, and its wire form for the UI.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Every failure the core can report. Variants map to stable `code`s the UI can branch on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input, attributed to the field the user has to fix.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    /// A referenced record does not exist (or no longer does).
+    #[error("{entity} {id} was not found")]
+    NotFound { entity: &'static str, id: String },
+    /// The database was written by a newer Rapport; it is refused and left untouched.
+    #[error(
+        "This database was written by a newer version of Rapport (schema {found}, this build \
+         knows up to {supported}); it was not opened or changed — update Rapport to use it"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A validation error on `field`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Error::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(entity: &'static str, id: &str) -> Self {
+        Error::NotFound {
+            entity,
+            id: id.to_owned(),
+        }
+    }
+
+    /// Stable machine-readable code, part of the UI contract.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "validation",
+            Error::NotFound { .. } => "not_found",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::Db(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+/// What the UI receives when a command fails: `{ code, message, field? }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        ErrorPayload {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            field: e.field().map(str::to_owned),
+        }
+    }
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
+        ErrorPayload::from(&e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_serializes_with_field() {
+        let p = ErrorPayload::from(Error::invalid("name", "Name is required"));
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "validation", "message": "Name is required", "field": "name"})
+        );
+    }
+
+    #[test]
+    fn other_errors_have_no_field() {
+        let p = ErrorPayload::from(Error::not_found("person", "abc"));
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "not_found", "message": "person abc was not found"})
+        );
+    }
+}

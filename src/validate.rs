@@ -1,0 +1,90 @@
+//! Shared input checks. Each returns the cleaned value or a validation error on its field, so
+//! every domain module reports bad input the same way.
+
+use crate::error::{Error, Result};
+
+/// Trims `value`; refuses it if empty or longer than `max` characters.
+pub fn required(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+    let v = optional(field, label, value, max)?;
+    if v.is_empty() {
+        return Err(Error::invalid(field, format!("{label} is required")));
+    }
+    Ok(v)
+}
+
+/// Trims `value`; refuses it if longer than `max` characters or if it holds control characters
+/// other than newlines and tabs (which would break CSV and reports).
+pub fn optional(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+    let v = value.trim();
+    let len = v.chars().count();
+    if len > max {
+        return Err(Error::invalid(
+            field,
+            format!("{label} is too long ({len} characters; at most {max})"),
+        ));
+    }
+    if v.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Err(Error::invalid(
+            field,
+            format!("{label} contains a control character"),
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+/// Like [`optional`] but for one-line values: newlines are refused too.
+pub fn single_line(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+    let v = optional(field, label, value, max)?;
+    if v.contains(['\n', '\r', '\t']) {
+        return Err(Error::invalid(
+            field,
+            format!("{label} must be a single line"),
+        ));
+    }
+    Ok(v)
+}
+
+/// [`required`] and [`single_line`] at once: a name, a title.
+pub fn required_line(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+    let v = single_line(field, label, value, max)?;
+    if v.is_empty() {
+        return Err(Error::invalid(field, format!("{label} is required")));
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(r: Result<String>) -> String {
+        match r {
+            Err(Error::Validation { field, .. }) => field,
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn required_trims_and_refuses_blank() {
+        assert_eq!(required("f", "F", "  a b ", 10).unwrap(), "a b");
+        assert_eq!(field_of(required("name", "Name", " \n ", 10)), "name");
+    }
+
+    #[test]
+    fn length_is_counted_in_characters() {
+        assert!(optional("f", "F", "ééééé", 5).is_ok());
+        let err = optional("f", "F", "éééééé", 5).unwrap_err();
+        assert_eq!(err.to_string(), "F is too long (6 characters; at most 5)");
+    }
+
+    #[test]
+    fn control_characters_and_newlines() {
+        assert_eq!(field_of(optional("f", "F", "a\u{7}b", 10)), "f");
+        assert!(optional("f", "F", "a\nb", 10).is_ok());
+        assert_eq!(field_of(single_line("team", "Team", "a\nb", 10)), "team");
+        assert_eq!(field_of(required_line("name", "Name", "  ", 10)), "name");
+        assert_eq!(required_line("name", "Name", " Ana ", 10).unwrap(), "Ana");
+    }
+}

@@ -1,0 +1,193 @@
+//! The people directory: create, edit, archive, list, and bad input.
+
+use rapport::db::Db;
+use rapport::people::{self, PersonFilter, PersonInput, Role};
+use rapport::Error;
+
+fn input(name: &str, team: &str, role: Role) -> PersonInput {
+    PersonInput {
+        name: name.into(),
+        team: team.into(),
+        role,
+        contact: String::new(),
+        core_user: false,
+        notes: String::new(),
+    }
+}
+
+fn count(db: &Db) -> i64 {
+    db.conn()
+        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn field_of(e: Error) -> String {
+    match e {
+        Error::Validation { field, .. } => field,
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn create_trims_and_stores_every_field() {
+    let db = Db::open_in_memory().unwrap();
+    let mut i = input("  Bea Costa ", " SRE ", Role::Lead);
+    i.contact = "@bea".into();
+    i.core_user = true;
+    i.notes = "Owns the deploy pipeline.\nPrefers async.".into();
+    let p = people::create(&db, &i).unwrap();
+    assert_eq!(p.name, "Bea Costa");
+    assert_eq!(p.team, "SRE");
+    assert_eq!(p.role, Role::Lead);
+    assert!(p.core_user);
+    assert_eq!(p.notes, "Owns the deploy pipeline.\nPrefers async.");
+    assert_eq!(p.archived_at, None);
+    assert_eq!(p.created_at, p.updated_at);
+    assert_eq!(people::get(&db, &p.id).unwrap(), p);
+}
+
+#[test]
+fn bad_input_names_the_field_and_stores_nothing() {
+    let db = Db::open_in_memory().unwrap();
+    let cases = [
+        (input("   ", "", Role::Ic), "name", "Name is required"),
+        (
+            input(&"n".repeat(121), "", Role::Ic),
+            "name",
+            "Name is too long",
+        ),
+        (
+            input("Two\nlines", "", Role::Ic),
+            "name",
+            "Name must be a single line",
+        ),
+        (
+            input("Ok", &"t".repeat(81), Role::Ic),
+            "team",
+            "Team is too long",
+        ),
+        (
+            PersonInput {
+                notes: "x".repeat(10_001),
+                ..input("Ok", "", Role::Ic)
+            },
+            "notes",
+            "Notes is too long",
+        ),
+        (
+            PersonInput {
+                contact: "a\u{0}b".into(),
+                ..input("Ok", "", Role::Ic)
+            },
+            "contact",
+            "Contact contains a control character",
+        ),
+    ];
+    for (bad, field, message) in cases {
+        let err = people::create(&db, &bad).unwrap_err();
+        assert!(err.to_string().starts_with(message), "{err}");
+        assert_eq!(field_of(err), field);
+    }
+    assert_eq!(count(&db), 0);
+}
+
+#[test]
+fn update_changes_fields_and_keeps_identity() {
+    let db = Db::open_in_memory().unwrap();
+    let p = people::create(&db, &input("Caio", "Infra", Role::Ic)).unwrap();
+    let u = people::update(&db, &p.id, &input("Caio Reis", "Platform", Role::Manager)).unwrap();
+    assert_eq!(
+        (u.id.as_str(), u.name.as_str(), u.role),
+        (p.id.as_str(), "Caio Reis", Role::Manager)
+    );
+    assert_eq!(u.created_at, p.created_at);
+    assert!(u.updated_at >= p.updated_at);
+    let err = people::update(&db, &p.id, &input("", "", Role::Ic)).unwrap_err();
+    assert_eq!(field_of(err), "name");
+    assert_eq!(
+        people::get(&db, &p.id).unwrap().name,
+        "Caio Reis",
+        "a bad edit changes nothing"
+    );
+}
+
+#[test]
+fn unknown_ids_are_not_found() {
+    let db = Db::open_in_memory().unwrap();
+    let nf = |e: Error| assert_eq!(e.code(), "not_found");
+    nf(people::get(&db, "nope").unwrap_err());
+    nf(people::update(&db, "nope", &input("A", "", Role::Ic)).unwrap_err());
+    nf(people::set_archived(&db, "nope", true).unwrap_err());
+}
+
+#[test]
+fn archive_hides_from_the_default_list_and_restore_brings_back() {
+    let db = Db::open_in_memory().unwrap();
+    let a = people::create(&db, &input("Ana", "", Role::Ic)).unwrap();
+    let b = people::create(&db, &input("bruno", "", Role::Ic)).unwrap();
+    let archived = people::set_archived(&db, &a.id, true).unwrap();
+    assert!(archived.archived_at.is_some());
+    let again = people::set_archived(&db, &a.id, true).unwrap();
+    assert_eq!(
+        again.archived_at, archived.archived_at,
+        "archiving twice keeps the first date"
+    );
+
+    let names = |f: &PersonFilter| -> Vec<String> {
+        people::list(&db, f)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    };
+    assert_eq!(names(&PersonFilter::default()), ["bruno"]);
+    let all = PersonFilter {
+        include_archived: true,
+        query: None,
+    };
+    assert_eq!(
+        names(&all),
+        ["bruno", "Ana"],
+        "active first, archived after"
+    );
+
+    people::set_archived(&db, &a.id, false).unwrap();
+    assert_eq!(
+        names(&PersonFilter::default()),
+        ["Ana", "bruno"],
+        "case-insensitive order"
+    );
+    assert_eq!(people::get(&db, &b.id).unwrap().archived_at, None);
+}
+
+#[test]
+fn list_filters_by_name_team_or_contact_treating_wildcards_literally() {
+    let db = Db::open_in_memory().unwrap();
+    people::create(&db, &input("Ana", "Payments", Role::Ic)).unwrap();
+    people::create(&db, &input("Bea", "SRE", Role::Lead)).unwrap();
+    people::create(&db, &input("100% Carl", "SRE_core", Role::Ic)).unwrap();
+    let q = |s: &str| -> Vec<String> {
+        let f = PersonFilter {
+            include_archived: false,
+            query: Some(s.into()),
+        };
+        people::list(&db, &f)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    };
+    assert_eq!(q("sre"), ["100% Carl", "Bea"]);
+    assert_eq!(q("pay"), ["Ana"]);
+    assert_eq!(q("%"), ["100% Carl"]);
+    assert_eq!(q("_"), ["100% Carl"]);
+    assert_eq!(q("  "), ["100% Carl", "Ana", "Bea"]);
+}
+
+#[test]
+fn roles_serialize_as_lowercase_words() {
+    assert_eq!(serde_json::to_string(&Role::Ic).unwrap(), "\"ic\"");
+    assert_eq!(Role::parse(" Manager "), Some(Role::Manager));
+    assert!(Role::Lead.is_leadership() && Role::Manager.is_leadership());
+    assert!(!Role::Ic.is_leadership() && !Role::Other.is_leadership());
+}

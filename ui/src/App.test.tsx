@@ -1,0 +1,70 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "./App";
+import { AREAS } from "./lib/routes";
+import { fakeApi, person } from "./test/fakeApi";
+
+beforeEach(() => {
+  window.location.hash = "";
+});
+
+test("the sidebar lists every area, and unbuilt areas say so plainly", async () => {
+  const user = userEvent.setup();
+  render(<App api={fakeApi()} />);
+  const nav = screen.getByRole("navigation", { name: "Areas" });
+  const links = within(nav).getAllByRole("link");
+  expect(links.map((l) => l.textContent?.replace("soon", ""))).toEqual(AREAS.map((a) => a.label));
+
+  await user.click(within(nav).getByRole("link", { name: /Interviews/ }));
+  expect(screen.getByRole("heading", { level: 1 })).toHaveProperty("textContent", "Interviews");
+  expect(screen.getByTestId("not-built").textContent).toContain("Interviews is not built yet");
+  expect(window.location.hash).toBe("#/interviews");
+});
+
+test("the sidebar is keyboard navigable", async () => {
+  const user = userEvent.setup();
+  render(<App api={fakeApi()} />);
+  const nav = screen.getByRole("navigation", { name: "Areas" });
+  const people = within(nav).getByRole("link", { name: /People/ });
+  expect(people.getAttribute("aria-current")).toBe("page");
+  expect(people.tabIndex).toBe(0);
+  people.focus();
+  await user.keyboard("{ArrowDown}");
+  expect(document.activeElement?.textContent).toContain("Interviews");
+  await user.keyboard("{End}");
+  expect(document.activeElement?.textContent).toContain("Search");
+  await user.keyboard("{ArrowDown}");
+  expect(document.activeElement?.textContent).toContain("Today");
+  await user.keyboard("{Enter}");
+  expect(window.location.hash).toBe("#/today");
+  expect(document.activeElement?.id).toBe("page-title");
+  await user.keyboard("{Control>}2{/Control}");
+  expect(window.location.hash).toBe("#/people");
+});
+
+test("choosing a theme applies and saves it", async () => {
+  const user = userEvent.setup();
+  const api = fakeApi();
+  render(<App api={api} />);
+  await user.selectOptions(screen.getByTestId("theme"), "dark");
+  expect(document.documentElement.dataset.theme).toBe("dark");
+  expect(api.savePreferences).toHaveBeenCalledWith({ theme: "dark" });
+});
+
+test("a workspace that cannot be opened is explained instead of a broken app", async () => {
+  const api = fakeApi();
+  vi.mocked(api.workspaceInfo).mockRejectedValueOnce(
+    Object.assign(new Error("this database was written by a newer version of Rapport"), { code: "newer_schema" }),
+  );
+  render(<App api={api} />);
+  expect((await screen.findByTestId("fatal-message")).textContent).toContain("newer version");
+});
+
+test("people list shows core users and roles", async () => {
+  render(<App api={fakeApi([person("Ana", { core_user: true, role: "lead" }), person("Bruno")])} />);
+  const row = await screen.findByText("Ana");
+  const tr = row.closest("tr")!;
+  expect(within(tr).getByText("core user")).toBeTruthy();
+  expect(within(tr).getByText("Lead")).toBeTruthy();
+  expect(screen.getByText("2 people")).toBeTruthy();
+});

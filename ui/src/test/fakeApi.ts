@@ -1,0 +1,58 @@
+import { vi } from "vitest";
+import type { Api } from "../lib/ipc";
+import { IpcError } from "../lib/ipc";
+import type { Person } from "../bindings/Person";
+
+/** An in-memory stand-in for the Rust side, for component tests. The real rules are tested in
+ * the core and end to end; this fake only rejects an empty name the way the core does. */
+export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
+  const people = [...initial];
+  let n = 0;
+  const stamp = "2026-11-23T10:00:00.000Z";
+  const api = {
+    people,
+    workspaceInfo: vi.fn(async () => ({ path: "/tmp/test.db", schema_version: 2, app_version: "0.1.0" })),
+    preferences: vi.fn(async () => ({ theme: "system" as const })),
+    savePreferences: vi.fn(async (p) => p),
+    listPeople: vi.fn(async (f) =>
+      people
+        .filter((p) => f.include_archived || p.archived_at === null)
+        .filter((p) => !f.query || p.name.toLowerCase().includes(f.query.toLowerCase())),
+    ),
+    createPerson: vi.fn(async (input) => {
+      if (!input.name.trim()) {
+        throw new IpcError({ code: "validation", message: "Name is required", field: "name" });
+      }
+      const p: Person = { ...input, id: `p${++n}`, archived_at: null, created_at: stamp, updated_at: stamp };
+      people.push(p);
+      return p;
+    }),
+    updatePerson: vi.fn(async (id, input) => {
+      const i = people.findIndex((p) => p.id === id);
+      people[i] = { ...people[i]!, ...input };
+      return people[i]!;
+    }),
+    setPersonArchived: vi.fn(async (id, archived) => {
+      const p = people.find((x) => x.id === id)!;
+      p.archived_at = archived ? stamp : null;
+      return p;
+    }),
+  } satisfies Api & { people: Person[] };
+  return api;
+}
+
+export function person(name: string, extra: Partial<Person> = {}): Person {
+  return {
+    id: name.toLowerCase(),
+    name,
+    team: "SRE",
+    role: "ic",
+    contact: "",
+    core_user: false,
+    notes: "",
+    archived_at: null,
+    created_at: "2026-11-01T00:00:00.000Z",
+    updated_at: "2026-11-01T00:00:00.000Z",
+    ...extra,
+  };
+}
