@@ -15,5 +15,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::people::PersonFilter::export_all(&cfg)?;
     crate::settings::Preferences::export_all(&cfg)?;
     crate::db::WorkspaceInfo::export_all(&cfg)?;
+    crate::questions::Question::export_all(&cfg)?;
+    crate::questions::QuestionInput::export_all(&cfg)?;
+    crate::questions::QuestionFilter::export_all(&cfg)?;
+    crate::questions::TopicCount::export_all(&cfg)?;
+    crate::questions::guides::Guide::export_all(&cfg)?;
+    crate::questions::guides::GuideInput::export_all(&cfg)?;
+    crate::questions::guides::GuideSummary::export_all(&cfg)?;
+    crate::questions::guides::GuideFormat::export_all(&cfg)?;
     Ok(())
 }

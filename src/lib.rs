@@ -6,8 +6,19 @@ pub mod clock;
 pub mod db;
 pub mod error;
 pub mod people;
+pub mod questions;
 pub mod settings;
 pub mod validate;
 
+use std::path::Path;
+
 pub use db::Db;
 pub use error::{Error, ErrorPayload, Result};
+
+/// Opens a workspace the way the app and the CLI do: migrated, with the starter question bank
+/// added the first time.
+pub fn open_workspace(path: &Path) -> Result<Db> {
+    let mut db = Db::open(path)?;
+    questions::seed_starter(&mut db)?;
+    Ok(db)
+}

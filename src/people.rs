@@ -186,14 +186,7 @@ pub fn list(db: &Db, filter: &PersonFilter) -> Result<Vec<Person>> {
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty())
-        .map(|q| {
-            format!(
-                "%{}%",
-                q.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        });
+        .map(validate::like_pattern);
     let mut stmt = db.conn().prepare(&format!(
         "SELECT {COLUMNS} FROM people
          WHERE (?1 OR archived_at IS NULL)

@@ -55,6 +55,16 @@ pub fn required_line(field: &str, label: &str, value: &str, max: usize) -> Resul
     Ok(v)
 }
 
+/// A SQL `LIKE` pattern matching `needle` anywhere, with `%`, `_` and `\\` taken literally
+/// (use with `ESCAPE '\\'`).
+pub fn like_pattern(needle: &str) -> String {
+    let escaped = needle
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

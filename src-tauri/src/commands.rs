@@ -2,6 +2,9 @@
 
 use rapport::db::WorkspaceInfo;
 use rapport::people::{self, Person, PersonFilter, PersonInput};
+use rapport::questions::guides::{self, Guide, GuideFormat, GuideInput, GuideSummary};
+use rapport::questions::lint::{self, LintFinding};
+use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
 use rapport::settings::{self, Preferences};
 use rapport::{Db, ErrorPayload};
 use tauri::State;
@@ -11,9 +14,9 @@ use crate::AppState;
 type Reply<T> = Result<T, ErrorPayload>;
 
 /// Runs `f` on the open workspace, or returns why there is none.
-fn with_db<T>(state: &State<AppState>, f: impl FnOnce(&Db) -> rapport::Result<T>) -> Reply<T> {
-    let guard = state.db.lock().unwrap_or_else(|p| p.into_inner());
-    match &*guard {
+fn with_db<T>(state: &State<AppState>, f: impl FnOnce(&mut Db) -> rapport::Result<T>) -> Reply<T> {
+    let mut guard = state.db.lock().unwrap_or_else(|p| p.into_inner());
+    match &mut *guard {
         Ok(db) => f(db).map_err(ErrorPayload::from),
         Err(e) => Err(e.clone()),
     }
@@ -21,12 +24,12 @@ fn with_db<T>(state: &State<AppState>, f: impl FnOnce(&Db) -> rapport::Result<T>
 
 #[tauri::command]
 pub fn workspace_info(state: State<AppState>) -> Reply<WorkspaceInfo> {
-    with_db(&state, Db::info)
+    with_db(&state, |db| db.info())
 }
 
 #[tauri::command]
 pub fn preferences_get(state: State<AppState>) -> Reply<Preferences> {
-    with_db(&state, settings::load)
+    with_db(&state, |db| settings::load(db))
 }
 
 #[tauri::command]
@@ -52,4 +55,104 @@ pub fn people_update(state: State<AppState>, id: String, input: PersonInput) -> 
 #[tauri::command]
 pub fn people_set_archived(state: State<AppState>, id: String, archived: bool) -> Reply<Person> {
     with_db(&state, |db| people::set_archived(db, &id, archived))
+}
+
+#[tauri::command]
+pub fn lint_check(question: String) -> Vec<LintFinding> {
+    lint::check(&question)
+}
+
+#[tauri::command]
+pub fn questions_list(state: State<AppState>, filter: QuestionFilter) -> Reply<Vec<Question>> {
+    with_db(&state, |db| questions::list(db, &filter))
+}
+
+#[tauri::command]
+pub fn questions_topics(state: State<AppState>) -> Reply<Vec<TopicCount>> {
+    with_db(&state, |db| questions::topics(db))
+}
+
+#[tauri::command]
+pub fn questions_create(state: State<AppState>, input: QuestionInput) -> Reply<Question> {
+    with_db(&state, |db| questions::create(db, &input))
+}
+
+#[tauri::command]
+pub fn questions_update(
+    state: State<AppState>,
+    id: String,
+    input: QuestionInput,
+) -> Reply<Question> {
+    with_db(&state, |db| questions::update(db, &id, &input))
+}
+
+#[tauri::command]
+pub fn questions_set_archived(
+    state: State<AppState>,
+    id: String,
+    archived: bool,
+) -> Reply<Question> {
+    with_db(&state, |db| questions::set_archived(db, &id, archived))
+}
+
+#[tauri::command]
+pub fn guides_list(state: State<AppState>) -> Reply<Vec<GuideSummary>> {
+    with_db(&state, |db| guides::list(db))
+}
+
+#[tauri::command]
+pub fn guides_get(state: State<AppState>, id: String) -> Reply<Guide> {
+    with_db(&state, |db| guides::get(db, &id))
+}
+
+#[tauri::command]
+pub fn guides_create(state: State<AppState>, input: GuideInput) -> Reply<Guide> {
+    with_db(&state, |db| guides::create(db, &input))
+}
+
+#[tauri::command]
+pub fn guides_update(state: State<AppState>, id: String, input: GuideInput) -> Reply<Guide> {
+    with_db(&state, |db| guides::update(db, &id, &input))
+}
+
+#[tauri::command]
+pub fn guides_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| guides::delete(db, &id))
+}
+
+#[tauri::command]
+pub fn guides_add_question(
+    state: State<AppState>,
+    guide_id: String,
+    question_id: String,
+    minutes: i64,
+) -> Reply<Guide> {
+    with_db(&state, |db| {
+        guides::add_question(db, &guide_id, &question_id, minutes)
+    })
+}
+
+#[tauri::command]
+pub fn guides_remove_item(state: State<AppState>, item_id: String) -> Reply<Guide> {
+    with_db(&state, |db| guides::remove_item(db, &item_id))
+}
+
+#[tauri::command]
+pub fn guides_set_minutes(state: State<AppState>, item_id: String, minutes: i64) -> Reply<Guide> {
+    with_db(&state, |db| guides::set_minutes(db, &item_id, minutes))
+}
+
+#[tauri::command]
+pub fn guides_reorder(
+    state: State<AppState>,
+    guide_id: String,
+    item_ids: Vec<String>,
+) -> Reply<Guide> {
+    with_db(&state, |db| guides::reorder(db, &guide_id, &item_ids))
+}
+
+/// The guide as Markdown or print-ready HTML.
+#[tauri::command]
+pub fn guides_export(state: State<AppState>, id: String, format: GuideFormat) -> Reply<String> {
+    with_db(&state, |db| guides::export(db, &id, format))
 }

@@ -37,7 +37,7 @@ fn main() {
         .init();
     let path =
         db_path_from_args(std::env::args().skip(1)).unwrap_or_else(rapport::db::default_path);
-    let db = Db::open(&path).map_err(|e| {
+    let db = rapport::open_workspace(&path).map_err(|e| {
         tracing::error!(?path, error = %e, "could not open the workspace");
         ErrorPayload::from(e)
     });
@@ -52,6 +52,22 @@ fn main() {
             commands::people_create,
             commands::people_update,
             commands::people_set_archived,
+            commands::lint_check,
+            commands::questions_list,
+            commands::questions_topics,
+            commands::questions_create,
+            commands::questions_update,
+            commands::questions_set_archived,
+            commands::guides_list,
+            commands::guides_get,
+            commands::guides_create,
+            commands::guides_update,
+            commands::guides_delete,
+            commands::guides_add_question,
+            commands::guides_remove_item,
+            commands::guides_set_minutes,
+            commands::guides_reorder,
+            commands::guides_export,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Rapport");

@@ -1,11 +1,12 @@
-//! `rapport-cli`: the Rapport workspace from scripts. Exit codes: 0 ok, 1 failure, 2 bad usage.
+//! `rapport-cli`: the Rapport workspace from scripts.
+//! Exit codes: 0 ok; 1 `lint` found a leading question; 2 bad usage or an error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rapport::people::{self, PersonFilter};
-use rapport::Db;
+use rapport::questions::lint;
 
 #[derive(Parser)]
 #[command(
@@ -36,10 +37,66 @@ enum Command {
         #[arg(long)]
         archived: bool,
     },
+    /// Check interview questions for leading wording. Exits 1 if any question leads.
+    Lint {
+        /// The question to check.
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
+        question: Option<String>,
+        /// Check every line of a file instead (blank lines and lines starting with # skipped).
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
 }
 
-fn run(cli: Cli) -> rapport::Result<()> {
-    let db = Db::open(&cli.db.unwrap_or_else(rapport::db::default_path))?;
+/// Prints what the checker finds in each `(line, question)`; returns how many lead.
+fn lint_report(questions: &[(usize, String)], show_line: bool) -> usize {
+    let mut leading = 0;
+    for (line, q) in questions {
+        let findings = lint::check(q);
+        if findings.is_empty() {
+            continue;
+        }
+        leading += 1;
+        let at = if show_line {
+            format!("line {line}: ")
+        } else {
+            String::new()
+        };
+        println!("{at}{q}");
+        for f in &findings {
+            println!("  [{}] \"{}\": {}", f.rule, f.trigger, f.explanation);
+        }
+        println!("  try: {}", findings[0].suggestion);
+    }
+    let n = questions.len();
+    eprintln!(
+        "{leading} of {n} question{} lead{}",
+        if n == 1 { "" } else { "s" },
+        if leading == 1 { "s" } else { "" }
+    );
+    leading
+}
+
+fn run(cli: Cli) -> rapport::Result<ExitCode> {
+    if let Command::Lint { question, file } = cli.command {
+        let questions: Vec<(usize, String)> = match (question, file) {
+            (Some(q), _) => vec![(1, q)],
+            (None, Some(path)) => std::fs::read_to_string(&path)?
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (i + 1, l.trim().to_owned()))
+                .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
+            (None, None) => unreachable!("clap requires a question or --file"),
+        };
+        let leading = lint_report(&questions, questions.len() > 1);
+        return Ok(if leading > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let db = rapport::open_workspace(&cli.db.unwrap_or_else(rapport::db::default_path))?;
     match cli.command {
         Command::Info => {
             let info = db.info()?;
@@ -67,16 +124,17 @@ fn run(cli: Cli) -> rapport::Result<()> {
                 );
             }
         }
+        Command::Lint { .. } => unreachable!("handled above"),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("rapport-cli: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }

@@ -29,6 +29,42 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     "#,
+    // 3: question bank and interview guides.
+    r#"
+    CREATE TABLE questions (
+        id              TEXT PRIMARY KEY,
+        text            TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        topic           TEXT NOT NULL DEFAULT '',
+        leading_version TEXT,
+        rationale       TEXT NOT NULL DEFAULT '',
+        builtin         INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+        archived_at     TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE question_tags (
+        question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        tag         TEXT NOT NULL,
+        PRIMARY KEY (question_id, tag)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX question_tags_tag ON question_tags (tag);
+    CREATE TABLE guides (
+        id         TEXT PRIMARY KEY,
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        goal       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE guide_items (
+        id          TEXT PRIMARY KEY,
+        guide_id    TEXT NOT NULL REFERENCES guides (id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL REFERENCES questions (id),
+        position    INTEGER NOT NULL,
+        minutes     INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 30),
+        UNIQUE (guide_id, question_id)
+    ) STRICT;
+    CREATE INDEX guide_items_guide ON guide_items (guide_id, position);
+    "#,
 ];
 
 /// The schema version this build writes.

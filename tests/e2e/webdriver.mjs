@@ -105,7 +105,10 @@ export class Session {
   }
 
   async click(css) {
-    await this.cmd("POST", `/element/${await this.find(css)}/click`, {});
+    const el = await this.find(css);
+    // WebKitWebDriver does not always scroll a target into view before clicking it.
+    await this.exec("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: el }]);
+    await this.cmd("POST", `/element/${el}/click`, {});
   }
 
   async type(css, text) {
@@ -127,6 +130,13 @@ export class Session {
     await this.cmd("DELETE", "/actions").catch(() => undefined);
   }
 
+  /** Presses `keys` together (e.g. Alt+ArrowUp) and releases them in reverse order. */
+  async chord(...keys) {
+    const actions = [...keys.map((k) => ({ type: "keyDown", value: k })), ...keys.reverse().map((k) => ({ type: "keyUp", value: k }))];
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions }] });
+    await this.cmd("DELETE", "/actions").catch(() => undefined);
+  }
+
   exec(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
@@ -142,4 +152,14 @@ export class Session {
   }
 }
 
-export const Keys = { ArrowDown: "\uE015", ArrowUp: "\uE013", Enter: "\uE007", End: "\uE010", Escape: "\uE00C", Control: "\uE009" };
+export const Keys = {
+  ArrowDown: "\uE015",
+  ArrowUp: "\uE013",
+  Enter: "\uE007",
+  End: "\uE010",
+  Escape: "\uE00C",
+  Control: "\uE009",
+  Alt: "\uE00A",
+  Backspace: "\uE003",
+  Tab: "\uE004",
+};

@@ -7,6 +7,7 @@ import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
 import { NotBuilt } from "./screens/NotBuilt";
 import { PeopleScreen } from "./screens/People";
+import { QuestionsScreen } from "./screens/Questions";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -90,7 +91,13 @@ export function App({ api }: { api: Api }) {
     <div className="shell">
       <Sidebar current={area} onNavigate={navigate} theme={theme} onTheme={changeTheme} info={info} />
       <main className="content" aria-labelledby="page-title">
-        {current.built ? <PeopleScreen api={api} /> : <NotBuilt area={current} />}
+        {area === "people" ? (
+          <PeopleScreen api={api} />
+        ) : area === "questions" ? (
+          <QuestionsScreen api={api} />
+        ) : (
+          <NotBuilt area={current} />
+        )}
       </main>
     </div>
   );

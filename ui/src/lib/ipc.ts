@@ -7,6 +7,15 @@ import type { PersonFilter } from "../bindings/PersonFilter";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { Preferences } from "../bindings/Preferences";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
+import type { Guide } from "../bindings/Guide";
+import type { GuideFormat } from "../bindings/GuideFormat";
+import type { GuideInput } from "../bindings/GuideInput";
+import type { GuideSummary } from "../bindings/GuideSummary";
+import type { LintFinding } from "../bindings/LintFinding";
+import type { Question } from "../bindings/Question";
+import type { QuestionFilter } from "../bindings/QuestionFilter";
+import type { QuestionInput } from "../bindings/QuestionInput";
+import type { TopicCount } from "../bindings/TopicCount";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -42,6 +51,24 @@ export const api = {
   updatePerson: (id: string, input: PersonInput) => call<Person>("people_update", { id, input }),
   setPersonArchived: (id: string, archived: boolean) =>
     call<Person>("people_set_archived", { id, archived }),
+  lintCheck: (question: string) => call<LintFinding[]>("lint_check", { question }),
+  listQuestions: (filter: QuestionFilter) => call<Question[]>("questions_list", { filter }),
+  questionTopics: () => call<TopicCount[]>("questions_topics"),
+  createQuestion: (input: QuestionInput) => call<Question>("questions_create", { input }),
+  updateQuestion: (id: string, input: QuestionInput) => call<Question>("questions_update", { id, input }),
+  setQuestionArchived: (id: string, archived: boolean) =>
+    call<Question>("questions_set_archived", { id, archived }),
+  listGuides: () => call<GuideSummary[]>("guides_list"),
+  getGuide: (id: string) => call<Guide>("guides_get", { id }),
+  createGuide: (input: GuideInput) => call<Guide>("guides_create", { input }),
+  updateGuide: (id: string, input: GuideInput) => call<Guide>("guides_update", { id, input }),
+  deleteGuide: (id: string) => call<null>("guides_delete", { id }),
+  addGuideQuestion: (guideId: string, questionId: string, minutes: number) =>
+    call<Guide>("guides_add_question", { guideId, questionId, minutes }),
+  removeGuideItem: (itemId: string) => call<Guide>("guides_remove_item", { itemId }),
+  setGuideItemMinutes: (itemId: string, minutes: number) => call<Guide>("guides_set_minutes", { itemId, minutes }),
+  reorderGuide: (guideId: string, itemIds: string[]) => call<Guide>("guides_reorder", { guideId, itemIds }),
+  exportGuide: (id: string, format: GuideFormat) => call<string>("guides_export", { id, format }),
 };
 
 export type Api = typeof api;

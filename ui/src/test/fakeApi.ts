@@ -2,6 +2,26 @@ import { vi } from "vitest";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import type { Person } from "../bindings/Person";
+import type { LintFinding } from "../bindings/LintFinding";
+
+const notUsed = () => vi.fn(async () => {
+  throw new Error("not used by this test");
+});
+
+/** A stand-in for the checker: flags "problems with" like the core's confirmation rule. */
+export function fakeLint(q: string): LintFinding[] {
+  const start = q.indexOf("problems with");
+  if (start < 0) return [];
+  return [
+    {
+      rule: "confirmation-seeking",
+      span: { start, end: start + "problems with".length },
+      trigger: "problems with",
+      explanation: "asks them to confirm a problem you named",
+      suggestion: "Tell me about the last time you worked with Chef.",
+    },
+  ];
+}
 
 /** An in-memory stand-in for the Rust side, for component tests. The real rules are tested in
  * the core and end to end; this fake only rejects an empty name the way the core does. */
@@ -11,7 +31,7 @@ export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
   const stamp = "2026-11-23T10:00:00.000Z";
   const api = {
     people,
-    workspaceInfo: vi.fn(async () => ({ path: "/tmp/test.db", schema_version: 2, app_version: "0.1.0" })),
+    workspaceInfo: vi.fn(async () => ({ path: "/tmp/test.db", schema_version: 3, app_version: "0.1.0" })),
     preferences: vi.fn(async () => ({ theme: "system" as const })),
     savePreferences: vi.fn(async (p) => p),
     listPeople: vi.fn(async (f) =>
@@ -37,6 +57,22 @@ export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
       p.archived_at = archived ? stamp : null;
       return p;
     }),
+    lintCheck: vi.fn(async (q: string) => fakeLint(q)),
+    listQuestions: vi.fn(async () => []),
+    questionTopics: vi.fn(async () => []),
+    createQuestion: notUsed(),
+    updateQuestion: notUsed(),
+    setQuestionArchived: notUsed(),
+    listGuides: vi.fn(async () => []),
+    getGuide: notUsed(),
+    createGuide: notUsed(),
+    updateGuide: notUsed(),
+    deleteGuide: notUsed(),
+    addGuideQuestion: notUsed(),
+    removeGuideItem: notUsed(),
+    setGuideItemMinutes: notUsed(),
+    reorderGuide: notUsed(),
+    exportGuide: notUsed(),
   } satisfies Api & { people: Person[] };
   return api;
 }
