@@ -9,4 +9,4 @@ export E2E_SCREENSHOTS=${E2E_SCREENSHOTS:-$PWD/tests/e2e/screenshots}
 # No accessibility bus in Xvfb: keep GTK from looking for one.
 export NO_AT_BRIDGE=1
 exec xvfb-run -a --server-args="-screen 0 1280x900x24" \
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs

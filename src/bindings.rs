@@ -23,5 +23,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::questions::guides::GuideInput::export_all(&cfg)?;
     crate::questions::guides::GuideSummary::export_all(&cfg)?;
     crate::questions::guides::GuideFormat::export_all(&cfg)?;
+    crate::interviews::Interview::export_all(&cfg)?;
+    crate::interviews::InterviewInput::export_all(&cfg)?;
+    crate::interviews::notes::Note::export_all(&cfg)?;
+    crate::interviews::notes::NoteInput::export_all(&cfg)?;
     Ok(())
 }

@@ -9,6 +9,10 @@ pub enum Error {
     /// Bad input, attributed to the field the user has to fix.
     #[error("{message}")]
     Validation { field: String, message: String },
+    /// A practice the product warns about (e.g. a lead and an IC in one interview): allowed only
+    /// once the user acknowledges it, which the caller signals through `field`.
+    #[error("{message}")]
+    NeedsAcknowledgement { field: String, message: String },
     /// A referenced record does not exist (or no longer does).
     #[error("{entity} {id} was not found")]
     NotFound { entity: &'static str, id: String },
@@ -18,6 +22,11 @@ pub enum Error {
          knows up to {supported}); it was not opened or changed — update Rapport to use it"
     )]
     NewerSchema { found: i64, supported: i64 },
+    /// The file is an SQLite database that Rapport did not write; it is left untouched.
+    #[error(
+        "{path} is not a Rapport workspace (it holds other data); it was not opened or changed"
+    )]
+    NotAWorkspace { path: String },
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -46,8 +55,10 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation { .. } => "validation",
+            Error::NeedsAcknowledgement { .. } => "needs_ack",
             Error::NotFound { .. } => "not_found",
             Error::NewerSchema { .. } => "newer_schema",
+            Error::NotAWorkspace { .. } => "not_a_workspace",
             Error::Db(_) => "database",
             Error::Io(_) => "io",
         }
@@ -55,7 +66,9 @@ impl Error {
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Validation { field, .. } => Some(field),
+            Error::Validation { field, .. } | Error::NeedsAcknowledgement { field, .. } => {
+                Some(field)
+            }
             _ => None,
         }
     }

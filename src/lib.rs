@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod interviews;
 pub mod people;
 pub mod questions;
 pub mod settings;

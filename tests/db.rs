@@ -111,3 +111,32 @@ fn online_backup_copies_everything_and_reports_progress() {
     assert_eq!(all.len(), 300);
     assert!(!dir.path().join("backups/copy.partial").exists());
 }
+
+#[test]
+fn a_foreign_sqlite_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other-app.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE accounts (x); INSERT INTO accounts VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Db::open(&path)
+        .err()
+        .expect("a foreign database must be refused");
+    assert_eq!(err.code(), "not_a_workspace");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn open_existing_refuses_a_missing_file_and_backup_refuses_its_own_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    assert_eq!(Db::open_existing(&path).err().unwrap().code(), "io");
+    assert!(!path.exists(), "nothing was created");
+    let db = Db::open(&path).unwrap();
+    let err = db.backup_to(&path, |_| {}).unwrap_err();
+    assert_eq!(err.code(), "validation");
+    assert!(Db::open_existing(&path).is_ok());
+}

@@ -350,8 +350,17 @@ fn exports_escape_user_text() {
     assert!(html.contains("Planned time: 4 of 30 minutes"));
     let md = guides::to_markdown(&g);
     assert!(
-        md.contains("1. What's <b>your</b> last deploy? _(4 min)_"),
+        md.contains(r"1. What's \<b\>your\</b\> last deploy? _(4 min)_"),
         "{md}"
     );
-    assert!(md.starts_with("# <script>x</script> & co\n\n**Goal:** Why \"deploys\""));
+    assert!(
+        md.starts_with("# \\<script\\>x\\</script\\> \\& co\n\n**Goal:** Why \"deploys\""),
+        "{md}"
+    );
+    // A line break in a question cannot break the numbered list.
+    let id2 = questions::create(&mut db, &q("First line\n# Not a heading", "", &[]))
+        .unwrap()
+        .id;
+    let g = guides::add_question(&db, &g.id, &id2, 2).unwrap();
+    assert!(guides::to_markdown(&g).contains("2. First line \\# Not a heading _(2 min)_\n"));
 }

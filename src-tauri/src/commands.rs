@@ -1,6 +1,8 @@
 //! IPC commands: argument parsing and error mapping only.
 
 use rapport::db::WorkspaceInfo;
+use rapport::interviews::notes::{self, Note, NoteInput};
+use rapport::interviews::{self, Interview, InterviewInput};
 use rapport::people::{self, Person, PersonFilter, PersonInput};
 use rapport::questions::guides::{self, Guide, GuideFormat, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
@@ -22,62 +24,62 @@ fn with_db<T>(state: &State<AppState>, f: impl FnOnce(&mut Db) -> rapport::Resul
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn workspace_info(state: State<AppState>) -> Reply<WorkspaceInfo> {
     with_db(&state, |db| db.info())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preferences_get(state: State<AppState>) -> Reply<Preferences> {
     with_db(&state, |db| settings::load(db))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preferences_save(state: State<AppState>, prefs: Preferences) -> Reply<Preferences> {
     with_db(&state, |db| settings::save(db, &prefs))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_list(state: State<AppState>, filter: PersonFilter) -> Reply<Vec<Person>> {
     with_db(&state, |db| people::list(db, &filter))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_create(state: State<AppState>, input: PersonInput) -> Reply<Person> {
     with_db(&state, |db| people::create(db, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_update(state: State<AppState>, id: String, input: PersonInput) -> Reply<Person> {
     with_db(&state, |db| people::update(db, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_set_archived(state: State<AppState>, id: String, archived: bool) -> Reply<Person> {
     with_db(&state, |db| people::set_archived(db, &id, archived))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lint_check(question: String) -> Vec<LintFinding> {
     lint::check(&question)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questions_list(state: State<AppState>, filter: QuestionFilter) -> Reply<Vec<Question>> {
     with_db(&state, |db| questions::list(db, &filter))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questions_topics(state: State<AppState>) -> Reply<Vec<TopicCount>> {
     with_db(&state, |db| questions::topics(db))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questions_create(state: State<AppState>, input: QuestionInput) -> Reply<Question> {
     with_db(&state, |db| questions::create(db, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questions_update(
     state: State<AppState>,
     id: String,
@@ -86,7 +88,7 @@ pub fn questions_update(
     with_db(&state, |db| questions::update(db, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn questions_set_archived(
     state: State<AppState>,
     id: String,
@@ -95,32 +97,32 @@ pub fn questions_set_archived(
     with_db(&state, |db| questions::set_archived(db, &id, archived))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_list(state: State<AppState>) -> Reply<Vec<GuideSummary>> {
     with_db(&state, |db| guides::list(db))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_get(state: State<AppState>, id: String) -> Reply<Guide> {
     with_db(&state, |db| guides::get(db, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_create(state: State<AppState>, input: GuideInput) -> Reply<Guide> {
     with_db(&state, |db| guides::create(db, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_update(state: State<AppState>, id: String, input: GuideInput) -> Reply<Guide> {
     with_db(&state, |db| guides::update(db, &id, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_delete(state: State<AppState>, id: String) -> Reply<()> {
     with_db(&state, |db| guides::delete(db, &id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_add_question(
     state: State<AppState>,
     guide_id: String,
@@ -132,17 +134,17 @@ pub fn guides_add_question(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_remove_item(state: State<AppState>, item_id: String) -> Reply<Guide> {
     with_db(&state, |db| guides::remove_item(db, &item_id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_set_minutes(state: State<AppState>, item_id: String, minutes: i64) -> Reply<Guide> {
     with_db(&state, |db| guides::set_minutes(db, &item_id, minutes))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_reorder(
     state: State<AppState>,
     guide_id: String,
@@ -152,7 +154,71 @@ pub fn guides_reorder(
 }
 
 /// The guide as Markdown or print-ready HTML.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn guides_export(state: State<AppState>, id: String, format: GuideFormat) -> Reply<String> {
     with_db(&state, |db| guides::export(db, &id, format))
+}
+
+#[tauri::command(async)]
+pub fn interviews_list(state: State<AppState>) -> Reply<Vec<Interview>> {
+    with_db(&state, |db| interviews::list(db))
+}
+
+#[tauri::command(async)]
+pub fn interviews_get(state: State<AppState>, id: String) -> Reply<Interview> {
+    with_db(&state, |db| interviews::get(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn interviews_plan(state: State<AppState>, input: InterviewInput) -> Reply<Interview> {
+    with_db(&state, |db| interviews::plan(db, &input))
+}
+
+#[tauri::command(async)]
+pub fn interviews_update(
+    state: State<AppState>,
+    id: String,
+    input: InterviewInput,
+) -> Reply<Interview> {
+    with_db(&state, |db| interviews::update(db, &id, &input))
+}
+
+#[tauri::command(async)]
+pub fn interviews_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| interviews::delete(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn interviews_start(state: State<AppState>, id: String) -> Reply<Interview> {
+    with_db(&state, |db| interviews::start(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn interviews_finish(state: State<AppState>, id: String) -> Reply<Interview> {
+    with_db(&state, |db| interviews::finish(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn interviews_save_draft(state: State<AppState>, id: String, draft: String) -> Reply<()> {
+    with_db(&state, |db| interviews::save_draft(db, &id, &draft))
+}
+
+#[tauri::command(async)]
+pub fn notes_list(state: State<AppState>, interview_id: String) -> Reply<Vec<Note>> {
+    with_db(&state, |db| notes::list(db, &interview_id))
+}
+
+#[tauri::command(async)]
+pub fn notes_add(state: State<AppState>, interview_id: String, input: NoteInput) -> Reply<Note> {
+    with_db(&state, |db| notes::add(db, &interview_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn notes_update(state: State<AppState>, id: String, input: NoteInput) -> Reply<Note> {
+    with_db(&state, |db| notes::update(db, &id, &input))
+}
+
+#[tauri::command(async)]
+pub fn notes_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| notes::delete(db, &id))
 }

@@ -15,18 +15,24 @@ pub struct AppState {
     pub db: Mutex<Result<Db, ErrorPayload>>,
 }
 
-/// `--db PATH` (or `--db=PATH`) picks the workspace; otherwise the core's default path.
-fn db_path_from_args(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+/// `--db PATH` (or `--db=PATH`) picks the workspace; `Ok(None)` means the default path.
+/// A `--db` without a path is an error, never a silent fall-back to the user's real workspace.
+fn db_path_from_args(args: impl IntoIterator<Item = String>) -> Result<Option<PathBuf>, String> {
     let mut args = args.into_iter();
     while let Some(a) = args.next() {
-        if a == "--db" {
-            return args.next().map(PathBuf::from);
-        }
-        if let Some(p) = a.strip_prefix("--db=") {
-            return Some(PathBuf::from(p));
-        }
+        let value = if a == "--db" {
+            args.next()
+        } else if let Some(p) = a.strip_prefix("--db=") {
+            Some(p.to_owned())
+        } else {
+            continue;
+        };
+        return match value.filter(|v| !v.is_empty() && !v.starts_with("--")) {
+            Some(v) => Ok(Some(PathBuf::from(v))),
+            None => Err("--db needs a path to a workspace file".into()),
+        };
     }
-    None
+    Ok(None)
 }
 
 fn main() {
@@ -35,8 +41,13 @@ fn main() {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
-    let path =
-        db_path_from_args(std::env::args().skip(1)).unwrap_or_else(rapport::db::default_path);
+    let path = match db_path_from_args(std::env::args().skip(1)) {
+        Ok(p) => p.unwrap_or_else(rapport::db::default_path),
+        Err(e) => {
+            eprintln!("rapport-app: {e}");
+            std::process::exit(2);
+        }
+    };
     let db = rapport::open_workspace(&path).map_err(|e| {
         tracing::error!(?path, error = %e, "could not open the workspace");
         ErrorPayload::from(e)
@@ -68,6 +79,18 @@ fn main() {
             commands::guides_set_minutes,
             commands::guides_reorder,
             commands::guides_export,
+            commands::interviews_list,
+            commands::interviews_get,
+            commands::interviews_plan,
+            commands::interviews_update,
+            commands::interviews_delete,
+            commands::interviews_start,
+            commands::interviews_finish,
+            commands::interviews_save_draft,
+            commands::notes_list,
+            commands::notes_add,
+            commands::notes_update,
+            commands::notes_delete,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Rapport");
@@ -84,15 +107,12 @@ mod tests {
 
     #[test]
     fn db_argument_forms() {
-        assert_eq!(
-            db_path_from_args(args(&["--db", "/t/a.db"])),
-            Some(PathBuf::from("/t/a.db"))
-        );
-        assert_eq!(
-            db_path_from_args(args(&["-x", "--db=/t/b.db"])),
-            Some(PathBuf::from("/t/b.db"))
-        );
-        assert_eq!(db_path_from_args(args(&["--db"])), None);
-        assert_eq!(db_path_from_args(args(&[])), None);
+        let ok = |a: &[&str]| db_path_from_args(args(a)).unwrap();
+        assert_eq!(ok(&["--db", "/t/a.db"]), Some(PathBuf::from("/t/a.db")));
+        assert_eq!(ok(&["-x", "--db=/t/b.db"]), Some(PathBuf::from("/t/b.db")));
+        assert_eq!(ok(&[]), None);
+        assert!(db_path_from_args(args(&["--db"])).is_err());
+        assert!(db_path_from_args(args(&["--db="])).is_err());
+        assert!(db_path_from_args(args(&["--db", "--verbose"])).is_err());
     }
 }

@@ -96,7 +96,8 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
             ExitCode::SUCCESS
         });
     }
-    let db = rapport::open_workspace(&cli.db.unwrap_or_else(rapport::db::default_path))?;
+    // Reading commands never create a workspace: a mistyped --db is an error, not a new file.
+    let db = rapport::Db::open_existing(&cli.db.unwrap_or_else(rapport::db::default_path))?;
     match cli.command {
         Command::Info => {
             let info = db.info()?;

@@ -65,6 +65,47 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX guide_items_guide ON guide_items (guide_id, position);
     "#,
+    // 4: interviews, their people and live notes.
+    r#"
+    CREATE TABLE interviews (
+        id               TEXT PRIMARY KEY,
+        title            TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        topic            TEXT NOT NULL DEFAULT '',
+        scheduled_at     TEXT NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 1 AND 240),
+        note_taker_id    TEXT REFERENCES people (id),
+        guide_id         TEXT REFERENCES guides (id) ON DELETE SET NULL,
+        mixed_roles_ack_at TEXT,
+        started_at       TEXT,
+        ended_at         TEXT,
+        draft            TEXT NOT NULL DEFAULT '',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX interviews_scheduled ON interviews (scheduled_at);
+    CREATE TABLE interview_people (
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        person_id    TEXT NOT NULL REFERENCES people (id),
+        PRIMARY KEY (interview_id, person_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE notes (
+        id           TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        text         TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        is_quote     INTEGER NOT NULL DEFAULT 0 CHECK (is_quote IN (0, 1)),
+        speaker_id   TEXT REFERENCES people (id),
+        offset_seconds INTEGER,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX notes_interview ON notes (interview_id, created_at);
+    CREATE TABLE note_tags (
+        note_id TEXT NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        tag     TEXT NOT NULL,
+        PRIMARY KEY (note_id, tag)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX note_tags_tag ON note_tags (tag);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -63,6 +63,15 @@ impl Db {
                 supported: LATEST_VERSION,
             });
         }
+        if found == 0 {
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(Error::NotAWorkspace {
+                    path: path.display().to_string(),
+                });
+            }
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -82,6 +91,18 @@ impl Db {
             migrations::migrate(&mut db.conn, found, LATEST_VERSION)?;
         }
         Ok(db)
+    }
+
+    /// Opens a workspace that must already exist (for scripts: a mistyped path is an error,
+    /// not a new empty workspace).
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.is_file() {
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no workspace at {}", path.display()),
+            )));
+        }
+        Db::open(path)
     }
 
     /// An in-memory workspace, for tests and previews.
@@ -123,6 +144,16 @@ impl Db {
     /// writing), reporting page progress. `dest` is replaced only once the copy is complete.
     pub fn backup_to(&self, dest: &Path, mut on_progress: impl FnMut(Progress)) -> Result<()> {
         use rusqlite::backup::{Backup, StepResult};
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same(dest, &self.path) {
+            return Err(Error::invalid(
+                "dest",
+                "The backup cannot replace the workspace it copies",
+            ));
+        }
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }

@@ -313,11 +313,27 @@ pub fn export(db: &Db, id: &str, format: GuideFormat) -> Result<String> {
     })
 }
 
+/// User text made safe inside one Markdown line: line breaks folded, and characters that
+/// Markdown or HTML would interpret escaped.
+fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The guide as Markdown, for notes and chat.
 pub fn to_markdown(g: &Guide) -> String {
-    let mut out = format!("# {}\n\n", g.title);
+    let mut out = format!("# {}\n\n", md_inline(&g.title));
     if !g.goal.is_empty() {
-        out.push_str(&format!("**Goal:** {}\n\n", g.goal));
+        out.push_str(&format!("**Goal:** {}\n\n", md_inline(&g.goal)));
     }
     out.push_str(&format!(
         "Planned time: {} of {} minutes{}\n\n",
@@ -329,7 +345,7 @@ pub fn to_markdown(g: &Guide) -> String {
         out.push_str(&format!(
             "{}. {} _({} min)_\n",
             n + 1,
-            item.text,
+            md_inline(&item.text),
             item.minutes
         ));
     }

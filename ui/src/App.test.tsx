@@ -15,10 +15,10 @@ test("the sidebar lists every area, and unbuilt areas say so plainly", async () 
   const links = within(nav).getAllByRole("link");
   expect(links.map((l) => l.textContent?.replace("soon", ""))).toEqual(AREAS.map((a) => a.label));
 
-  await user.click(within(nav).getByRole("link", { name: /Interviews/ }));
-  expect(screen.getByRole("heading", { level: 1 })).toHaveProperty("textContent", "Interviews");
-  expect(screen.getByTestId("not-built").textContent).toContain("Interviews is not built yet");
-  expect(window.location.hash).toBe("#/interviews");
+  await user.click(within(nav).getByRole("link", { name: /Sprints/ }));
+  expect(screen.getByRole("heading", { level: 1 })).toHaveProperty("textContent", "Sprints");
+  expect(screen.getByTestId("not-built").textContent).toContain("Sprints is not built yet");
+  expect(window.location.hash).toBe("#/sprints");
 });
 
 test("the sidebar is keyboard navigable", async () => {

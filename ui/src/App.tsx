@@ -8,6 +8,7 @@ import { Sidebar } from "./components/Sidebar";
 import { NotBuilt } from "./screens/NotBuilt";
 import { PeopleScreen } from "./screens/People";
 import { QuestionsScreen } from "./screens/Questions";
+import { InterviewsScreen } from "./screens/Interviews";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -93,6 +94,8 @@ export function App({ api }: { api: Api }) {
       <main className="content" aria-labelledby="page-title">
         {area === "people" ? (
           <PeopleScreen api={api} />
+        ) : area === "interviews" ? (
+          <InterviewsScreen api={api} />
         ) : area === "questions" ? (
           <QuestionsScreen api={api} />
         ) : (

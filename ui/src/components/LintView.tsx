@@ -20,14 +20,25 @@ export function MarkedText({ text, findings }: { text: string; findings: readonl
 
 interface Props {
   text: string;
-  findings: readonly LintFinding[];
+  /** `null` while the check for `text` is still running. */
+  findings: readonly LintFinding[] | null;
   /** Offered as "Use this rewrite" when given. */
   onRewrite?: (rewrite: string) => void;
 }
 
 /** Why a question leads: each rule, its trigger and explanation, and a one-click rewrite. */
-export function LintReport({ text, findings, onRewrite }: Props) {
+export function LintReport(props: Props) {
+  // The live region stays mounted so screen readers announce each new result.
+  return (
+    <div aria-live="polite">
+      <LintResult {...props} />
+    </div>
+  );
+}
+
+function LintResult({ text, findings, onRewrite }: Props) {
   if (!text.trim()) return null;
+  if (findings === null) return <p className="lint muted">Checking…</p>;
   if (findings.length === 0) {
     return (
       <p className="lint ok" data-testid="lint-ok">
@@ -37,7 +48,7 @@ export function LintReport({ text, findings, onRewrite }: Props) {
   }
   const suggestion = findings[0]!.suggestion;
   return (
-    <div className="lint leads" data-testid="lint-report" aria-live="polite">
+    <div className="lint leads" data-testid="lint-report">
       <p className="lint-text">
         <MarkedText text={text} findings={findings} />
       </p>

@@ -16,6 +16,10 @@ import type { Question } from "../bindings/Question";
 import type { QuestionFilter } from "../bindings/QuestionFilter";
 import type { QuestionInput } from "../bindings/QuestionInput";
 import type { TopicCount } from "../bindings/TopicCount";
+import type { Interview } from "../bindings/Interview";
+import type { InterviewInput } from "../bindings/InterviewInput";
+import type { Note } from "../bindings/Note";
+import type { NoteInput } from "../bindings/NoteInput";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -69,6 +73,18 @@ export const api = {
   setGuideItemMinutes: (itemId: string, minutes: number) => call<Guide>("guides_set_minutes", { itemId, minutes }),
   reorderGuide: (guideId: string, itemIds: string[]) => call<Guide>("guides_reorder", { guideId, itemIds }),
   exportGuide: (id: string, format: GuideFormat) => call<string>("guides_export", { id, format }),
+  listInterviews: () => call<Interview[]>("interviews_list"),
+  getInterview: (id: string) => call<Interview>("interviews_get", { id }),
+  planInterview: (input: InterviewInput) => call<Interview>("interviews_plan", { input }),
+  updateInterview: (id: string, input: InterviewInput) => call<Interview>("interviews_update", { id, input }),
+  deleteInterview: (id: string) => call<null>("interviews_delete", { id }),
+  startInterview: (id: string) => call<Interview>("interviews_start", { id }),
+  finishInterview: (id: string) => call<Interview>("interviews_finish", { id }),
+  saveDraft: (id: string, draft: string) => call<null>("interviews_save_draft", { id, draft }),
+  listNotes: (interviewId: string) => call<Note[]>("notes_list", { interviewId }),
+  addNote: (interviewId: string, input: NoteInput) => call<Note>("notes_add", { interviewId, input }),
+  updateNote: (id: string, input: NoteInput) => call<Note>("notes_update", { id, input }),
+  deleteNote: (id: string) => call<null>("notes_delete", { id }),
 };
 
 export type Api = typeof api;

@@ -21,7 +21,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { id: "today", label: "Today", built: false, purpose: "Interviews today, follow-ups due, the next roadmap update meeting, the sprint day and the days left in the roadmap interval." },
   { id: "people", label: "People", built: true, purpose: "The engineers you serve and interview." },
-  { id: "interviews", label: "Interviews", built: false, purpose: "Plan 30-minute interviews with at most two people, run them with live notes, quotes and tags." },
+  { id: "interviews", label: "Interviews", built: true, purpose: "Plan 30-minute interviews with at most two people, run them with live notes, quotes and tags." },
   { id: "questions", label: "Questions", built: true, purpose: "A bank of non-leading questions, a checker that explains why a question leads, and interview guides." },
   { id: "sprints", label: "Sprints", built: false, purpose: "One-week, one-focus prototyping sprint boards with a daily log, demo notes and a retro." },
   { id: "roadmaps", label: "Roadmaps", built: false, purpose: "Six-week roadmaps with user-centric goals, line-by-line status updates, retros and stakeholder reports." },

@@ -25,14 +25,18 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const [draft, setDraft] = useState("");
+  const [busy, setBusy] = useState(false);
   const draftFindings = useLint(api, draft);
 
   const run = useCallback(async (p: Promise<Guide>) => {
+    setBusy(true);
     try {
       setGuide(await p);
       setError(null);
     } catch (e) {
       setError(e instanceof IpcError || e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   }, []);
 
@@ -61,6 +65,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
 
   // A question written here goes into the bank too, so it can be reused in other guides.
   const addDraft = async () => {
+    setBusy(true);
     try {
       const q = await api.createQuestion({ text: draft, topic: "", tags: [], leading_version: null, rationale: "" });
       setBank((b) => [...b, q]);
@@ -68,6 +73,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
       await run(api.addGuideQuestion(guide.id, q.id, 3));
     } catch (e) {
       setError((e as Error).message);
+      setBusy(false);
     }
   };
 
@@ -144,10 +150,16 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
                     min={1}
                     max={30}
                     aria-label={`Minutes for question ${i + 1}`}
+                    key={`${item.id}-${item.minutes}-${error ?? ""}`}
+                    step={1}
                     defaultValue={item.minutes}
                     onBlur={(e) => {
-                      const m = Number(e.target.value);
-                      if (m !== item.minutes) void run(api.setGuideItemMinutes(item.id, m));
+                      const m = Math.round(Number(e.target.value));
+                      if (!Number.isFinite(m) || m === item.minutes) {
+                        e.target.value = String(item.minutes);
+                        return;
+                      }
+                      void run(api.setGuideItemMinutes(item.id, m));
                     }}
                   />
                   min
@@ -180,7 +192,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
             <button
               className="primary"
               data-testid="guide-add"
-              disabled={!pick}
+              disabled={!pick || busy}
               onClick={() => {
                 void run(api.addGuideQuestion(guide.id, pick, 3));
                 setPick("");
@@ -197,7 +209,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
             />
-            <button data-testid="guide-draft-add" disabled={!draft.trim()} onClick={() => void addDraft()}>
+            <button data-testid="guide-draft-add" disabled={!draft.trim() || busy} onClick={() => void addDraft()}>
               Add new question
             </button>
           </div>
@@ -235,7 +247,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
             <button onClick={() => window.print()}>Print</button>
             {exported && <button onClick={() => void navigator.clipboard?.writeText(exported)}>Copy</button>}
           </div>
-          {exported && <textarea readOnly rows={14} data-testid="export-text" value={exported} onFocus={(e) => e.target.select()} />}
+          {exported && <textarea readOnly rows={14} aria-label="Exported guide" data-testid="export-text" value={exported} onFocus={(e) => e.target.select()} />}
           <ol className="print-only">
             {guide.items.map((i) => (
               <li key={i.id}>
@@ -255,6 +267,7 @@ export function Guides({ api }: { api: Api }) {
   const [title, setTitle] = useState("");
   const [goal, setGoal] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
 
   const reload = useCallback(() => api.listGuides().then(setGuides, () => setGuides([])), [api]);
   useEffect(() => {
@@ -284,6 +297,7 @@ export function Guides({ api }: { api: Api }) {
       setOpen(g.id);
     } catch (err) {
       if (err instanceof IpcError && err.field) setErrors({ [err.field]: err.message });
+      else setGeneral(err instanceof Error ? err.message : String(err));
     }
   };
 
@@ -291,6 +305,11 @@ export function Guides({ api }: { api: Api }) {
     <>
       <form className="card form" onSubmit={create} noValidate>
         <h2>New guide</h2>
+        {general && (
+          <p className="banner error" role="alert">
+            {general}
+          </p>
+        )}
         <div className="grid2">
           <Field id="guide-title" label="Title" error={errors.title}>
             {(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />}

@@ -56,9 +56,13 @@ export function QuestionBank({ api }: { api: Api }) {
   }, [reload]);
 
   const archive = async (q: Question) => {
-    await api.setQuestionArchived(q.id, true);
-    setStatus("Archived a question.");
-    await reload();
+    try {
+      await api.setQuestionArchived(q.id, true);
+      setStatus("Archived a question.");
+      await reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
   const leadingCount = questions.filter((q) => q.findings.length > 0).length;

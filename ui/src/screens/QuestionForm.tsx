@@ -23,6 +23,7 @@ export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
   const [rationale, setRationale] = useState(question?.rationale ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const findings = useLint(api, text);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
@@ -36,11 +37,14 @@ export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
       leading_version: leading.trim() ? leading : null,
       rationale,
     };
+    setSaving(true);
     try {
       onSaved(question ? await api.updateQuestion(question.id, input) : await api.createQuestion(input));
     } catch (err) {
       if (err instanceof IpcError && err.field) setErrors({ [err.field]: err.message });
       else setGeneral(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -82,13 +86,13 @@ export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
         {(a) => <textarea {...a} rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
       </Field>
       <div className="actions">
-        <button type="submit" className="primary" data-testid="question-save">
+        <button type="submit" className="primary" data-testid="question-save" disabled={saving}>
           {question ? "Save changes" : "Add to bank"}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        {findings.length > 0 && <span className="warn-text">This question leads; you can still save it.</span>}
+        {findings && findings.length > 0 && <span className="warn-text">This question leads; you can still save it.</span>}
       </div>
     </form>
   );

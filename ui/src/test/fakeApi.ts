@@ -73,6 +73,18 @@ export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
     setGuideItemMinutes: notUsed(),
     reorderGuide: notUsed(),
     exportGuide: notUsed(),
+    listInterviews: vi.fn(async () => []),
+    getInterview: notUsed(),
+    planInterview: notUsed(),
+    updateInterview: notUsed(),
+    deleteInterview: notUsed(),
+    startInterview: notUsed(),
+    finishInterview: notUsed(),
+    saveDraft: notUsed(),
+    listNotes: notUsed(),
+    addNote: notUsed(),
+    updateNote: notUsed(),
+    deleteNote: notUsed(),
   } satisfies Api & { people: Person[] };
   return api;
 }

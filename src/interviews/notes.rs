@@ -1,0 +1,198 @@
+//! Live notes taken during an interview: time-stamped, optionally a verbatim quote with its
+//! speaker, with `#tags` written inline.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clock;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::validate;
+
+pub const TEXT_MAX: usize = 5_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NoteInput {
+    pub text: String,
+    /// A verbatim quote (then `speaker_id` names who said it).
+    pub is_quote: bool,
+    pub speaker_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Note {
+    pub id: String,
+    pub interview_id: String,
+    pub text: String,
+    pub is_quote: bool,
+    pub speaker_id: Option<String>,
+    /// Seconds since the interview started (`null` if it had not started).
+    #[ts(type = "number | null")]
+    pub offset_seconds: Option<i64>,
+    /// The `#tags` found in `text`, lower-case, in order of appearance.
+    pub tags: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The `#tags` in a note: `#` then letters, digits, `-` or `_`, lower-cased, without repeats.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        // A tag starts at '#' that does not follow a word character ("C#", "issue#3" are not tags).
+        if c == '#' && !prev.is_some_and(|p| p.is_alphanumeric()) {
+            let rest = &text[i + 1..];
+            let len: usize = rest
+                .chars()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '-' || *ch == '_')
+                .map(char::len_utf8)
+                .sum();
+            let tag = rest[..len].trim_end_matches(['-', '_']).to_lowercase();
+            if tag.chars().any(char::is_alphabetic) && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        prev = Some(c);
+    }
+    tags
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Note> {
+    let text: String = r.get(2)?;
+    Ok(Note {
+        id: r.get(0)?,
+        interview_id: r.get(1)?,
+        tags: parse_tags(&text),
+        text,
+        is_quote: r.get(3)?,
+        speaker_id: r.get(4)?,
+        offset_seconds: r.get(5)?,
+        created_at: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
+}
+
+const COLUMNS: &str =
+    "id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at";
+
+/// Checks the note against its interview: a quote's speaker must be one of the interviewees.
+fn validated(db: &Db, interview_id: &str, input: &NoteInput) -> Result<NoteInput> {
+    let text = validate::required("text", "Note", &input.text, TEXT_MAX)?;
+    let speaker = input
+        .speaker_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(s) = speaker {
+        let ok: bool = db.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM interview_people WHERE interview_id = ?1 AND person_id = ?2)",
+            params![interview_id, s],
+            |r| r.get(0),
+        )?;
+        if !ok {
+            return Err(Error::invalid(
+                "speaker_id",
+                "The speaker must be one of the interviewees",
+            ));
+        }
+    }
+    Ok(NoteInput {
+        text,
+        is_quote: input.is_quote,
+        speaker_id: if input.is_quote {
+            speaker.map(str::to_owned)
+        } else {
+            None
+        },
+    })
+}
+
+fn write_tags(conn: &rusqlite::Connection, note_id: &str, text: &str) -> Result<()> {
+    conn.execute("DELETE FROM note_tags WHERE note_id = ?1", [note_id])?;
+    for tag in parse_tags(text) {
+        conn.execute(
+            "INSERT INTO note_tags (note_id, tag) VALUES (?1, ?2)",
+            params![note_id, tag],
+        )?;
+    }
+    Ok(())
+}
+
+/// Adds a note stamped with the time since the interview started, and clears the draft it came
+/// from, in one transaction: the text is always in exactly one of the two places.
+pub fn add(db: &mut Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
+    let started: Option<Option<String>> = db
+        .conn()
+        .query_row(
+            "SELECT started_at FROM interviews WHERE id = ?1",
+            [interview_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let started = started.ok_or_else(|| Error::not_found("interview", interview_id))?;
+    let n = validated(db, interview_id, input)?;
+    let now = clock::now();
+    let offset = started
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+        .map(|s| {
+            (chrono::Utc::now() - s.with_timezone(&chrono::Utc))
+                .num_seconds()
+                .max(0)
+        });
+    let id = clock::new_id();
+    let tx = db.conn_mut().transaction()?;
+    tx.execute(
+        "INSERT INTO notes (id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![id, interview_id, n.text, n.is_quote, n.speaker_id, offset, now],
+    )?;
+    write_tags(&tx, &id, &n.text)?;
+    tx.execute(
+        "UPDATE interviews SET draft = '' WHERE id = ?1",
+        [interview_id],
+    )?;
+    tx.commit()?;
+    get(db, &id)
+}
+
+pub fn update(db: &mut Db, id: &str, input: &NoteInput) -> Result<Note> {
+    let current = get(db, id)?;
+    let n = validated(db, &current.interview_id, input)?;
+    let tx = db.conn_mut().transaction()?;
+    tx.execute(
+        "UPDATE notes SET text = ?2, is_quote = ?3, speaker_id = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, n.text, n.is_quote, n.speaker_id, clock::now()],
+    )?;
+    write_tags(&tx, id, &n.text)?;
+    tx.commit()?;
+    get(db, id)
+}
+
+pub fn delete(db: &Db, id: &str) -> Result<()> {
+    if db.conn().execute("DELETE FROM notes WHERE id = ?1", [id])? == 0 {
+        return Err(Error::not_found("note", id));
+    }
+    Ok(())
+}
+
+pub fn get(db: &Db, id: &str) -> Result<Note> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("note", id))
+}
+
+/// The interview's notes in the order they were taken.
+pub fn list(db: &Db, interview_id: &str) -> Result<Vec<Note>> {
+    let mut stmt = db.conn().prepare(&format!(
+        "SELECT {COLUMNS} FROM notes WHERE interview_id = ?1 ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map([interview_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
