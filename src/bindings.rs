@@ -22,10 +22,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::questions::guides::Guide::export_all(&cfg)?;
     crate::questions::guides::GuideInput::export_all(&cfg)?;
     crate::questions::guides::GuideSummary::export_all(&cfg)?;
-    crate::questions::guides::GuideFormat::export_all(&cfg)?;
     crate::interviews::Interview::export_all(&cfg)?;
     crate::interviews::InterviewInput::export_all(&cfg)?;
     crate::interviews::notes::Note::export_all(&cfg)?;
     crate::interviews::notes::NoteInput::export_all(&cfg)?;
+    crate::findings::TagGroup::export_all(&cfg)?;
+    crate::findings::FindingInput::export_all(&cfg)?;
+    crate::search::SearchHit::export_all(&cfg)?;
+    crate::report::ReportFormat::export_all(&cfg)?;
     Ok(())
 }

@@ -5,9 +5,12 @@ pub mod bindings;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod findings;
 pub mod interviews;
 pub mod people;
 pub mod questions;
+pub mod report;
+pub mod search;
 pub mod settings;
 pub mod validate;
 

@@ -1,12 +1,15 @@
 //! IPC commands: argument parsing and error mapping only.
 
 use rapport::db::WorkspaceInfo;
+use rapport::findings::{self, Finding, FindingInput, FindingStatus, TagGroup};
 use rapport::interviews::notes::{self, Note, NoteInput};
 use rapport::interviews::{self, Interview, InterviewInput};
 use rapport::people::{self, Person, PersonFilter, PersonInput};
-use rapport::questions::guides::{self, Guide, GuideFormat, GuideInput, GuideSummary};
+use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
 use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
+use rapport::report::{self, ReportFormat};
+use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
 use rapport::{Db, ErrorPayload};
 use tauri::State;
@@ -155,7 +158,7 @@ pub fn guides_reorder(
 
 /// The guide as Markdown or print-ready HTML.
 #[tauri::command(async)]
-pub fn guides_export(state: State<AppState>, id: String, format: GuideFormat) -> Reply<String> {
+pub fn guides_export(state: State<AppState>, id: String, format: ReportFormat) -> Reply<String> {
     with_db(&state, |db| guides::export(db, &id, format))
 }
 
@@ -221,4 +224,48 @@ pub fn notes_update(state: State<AppState>, id: String, input: NoteInput) -> Rep
 #[tauri::command(async)]
 pub fn notes_delete(state: State<AppState>, id: String) -> Reply<()> {
     with_db(&state, |db| notes::delete(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn findings_by_tag(state: State<AppState>) -> Reply<Vec<TagGroup>> {
+    with_db(&state, |db| findings::by_tag(db))
+}
+
+#[tauri::command(async)]
+pub fn findings_create(state: State<AppState>, input: FindingInput) -> Reply<Finding> {
+    with_db(&state, |db| findings::create(db, &input))
+}
+
+#[tauri::command(async)]
+pub fn findings_set_status(
+    state: State<AppState>,
+    id: String,
+    status: FindingStatus,
+) -> Reply<Finding> {
+    with_db(&state, |db| findings::set_status(db, &id, status))
+}
+
+#[tauri::command(async)]
+pub fn findings_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| findings::delete(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn search_all(state: State<AppState>, query: String) -> Reply<Vec<SearchHit>> {
+    with_db(&state, |db| search::search(db, &query, 50))
+}
+
+#[tauri::command(async)]
+pub fn report_interview(state: State<AppState>, id: String, format: ReportFormat) -> Reply<String> {
+    with_db(&state, |db| report::interview(db, &id, format))
+}
+
+#[tauri::command(async)]
+pub fn report_findings(state: State<AppState>, format: ReportFormat) -> Reply<String> {
+    with_db(&state, |db| report::findings(db, format))
+}
+
+#[tauri::command(async)]
+pub fn report_quotes(state: State<AppState>, format: ReportFormat) -> Reply<String> {
+    with_db(&state, |db| report::quotes(db, format))
 }

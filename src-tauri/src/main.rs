@@ -91,6 +91,14 @@ fn main() {
             commands::notes_add,
             commands::notes_update,
             commands::notes_delete,
+            commands::findings_by_tag,
+            commands::findings_create,
+            commands::findings_set_status,
+            commands::findings_delete,
+            commands::search_all,
+            commands::report_interview,
+            commands::report_findings,
+            commands::report_quotes,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Rapport");

@@ -106,6 +106,60 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX note_tags_tag ON note_tags (tag);
     "#,
+    // 5: findings with evidence, and full-text search over notes, quotes and findings.
+    r#"
+    CREATE TABLE findings (
+        id         TEXT PRIMARY KEY,
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        detail     TEXT NOT NULL DEFAULT '',
+        status     TEXT NOT NULL CHECK (status IN ('open', 'confirmed', 'acted', 'dismissed')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE finding_tags (
+        finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (finding_id, tag)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE finding_evidence (
+        finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+        note_id    TEXT NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        PRIMARY KEY (finding_id, note_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX finding_evidence_note ON finding_evidence (note_id);
+
+    CREATE VIRTUAL TABLE notes_fts USING fts5(
+        text, content = 'notes', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER notes_fts_ai AFTER INSERT ON notes BEGIN
+        INSERT INTO notes_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER notes_fts_ad AFTER DELETE ON notes BEGIN
+        INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE TRIGGER notes_fts_au AFTER UPDATE OF text ON notes BEGIN
+        INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO notes_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE findings_fts USING fts5(
+        title, detail, content = 'findings', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER findings_fts_ai AFTER INSERT ON findings BEGIN
+        INSERT INTO findings_fts (rowid, title, detail) VALUES (new.rowid, new.title, new.detail);
+    END;
+    CREATE TRIGGER findings_fts_ad AFTER DELETE ON findings BEGIN
+        INSERT INTO findings_fts (findings_fts, rowid, title, detail)
+        VALUES ('delete', old.rowid, old.title, old.detail);
+    END;
+    CREATE TRIGGER findings_fts_au AFTER UPDATE OF title, detail ON findings BEGIN
+        INSERT INTO findings_fts (findings_fts, rowid, title, detail)
+        VALUES ('delete', old.rowid, old.title, old.detail);
+        INSERT INTO findings_fts (rowid, title, detail) VALUES (new.rowid, new.title, new.detail);
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.

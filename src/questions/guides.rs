@@ -9,6 +9,7 @@ use super::lint::LintFinding;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::report::{html, md, ReportFormat};
 use crate::validate;
 
 /// An interview lasts 30 minutes unless planned otherwise; a guide is budgeted against that.
@@ -296,44 +297,20 @@ pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide
     get(db, guide_id)
 }
 
-/// How a guide can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum GuideFormat {
-    Markdown,
-    Html,
-}
-
 /// The stored guide rendered in `format`.
-pub fn export(db: &Db, id: &str, format: GuideFormat) -> Result<String> {
+pub fn export(db: &Db, id: &str, format: ReportFormat) -> Result<String> {
     let g = get(db, id)?;
     Ok(match format {
-        GuideFormat::Markdown => to_markdown(&g),
-        GuideFormat::Html => to_html(&g),
+        ReportFormat::Markdown => to_markdown(&g),
+        ReportFormat::Html => to_html(&g),
     })
-}
-
-/// User text made safe inside one Markdown line: line breaks folded, and characters that
-/// Markdown or HTML would interpret escaped.
-fn md_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The guide as Markdown, for notes and chat.
 pub fn to_markdown(g: &Guide) -> String {
-    let mut out = format!("# {}\n\n", md_inline(&g.title));
+    let mut out = format!("# {}\n\n", md(&g.title));
     if !g.goal.is_empty() {
-        out.push_str(&format!("**Goal:** {}\n\n", md_inline(&g.goal)));
+        out.push_str(&format!("**Goal:** {}\n\n", md(&g.goal)));
     }
     out.push_str(&format!(
         "Planned time: {} of {} minutes{}\n\n",
@@ -345,24 +322,9 @@ pub fn to_markdown(g: &Guide) -> String {
         out.push_str(&format!(
             "{}. {} _({} min)_\n",
             n + 1,
-            md_inline(&item.text),
+            md(&item.text),
             item.minutes
         ));
-    }
-    out
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
     }
     out
 }
@@ -373,7 +335,7 @@ pub fn to_html(g: &Guide) -> String {
     for item in &g.items {
         items.push_str(&format!(
             "<li><span class=\"q\">{}</span> <span class=\"min\">{} min</span><div class=\"notes\"></div></li>\n",
-            escape_html(&item.text),
+            html(&item.text),
             item.minutes
         ));
     }
@@ -382,7 +344,7 @@ pub fn to_html(g: &Guide) -> String {
     } else {
         format!(
             "<p class=\"goal\"><strong>Goal:</strong> {}</p>\n",
-            escape_html(&g.goal)
+            html(&g.goal)
         )
     };
     format!(
@@ -391,7 +353,7 @@ pub fn to_html(g: &Guide) -> String {
          h1{{font-size:18pt}}.min{{color:#555;font-size:10pt}}li{{margin:0 0 1.2em;break-inside:avoid}}\
          .notes{{border-bottom:1px solid #bbb;height:3.2em}}@page{{margin:2cm}}</style></head>\n\
          <body><h1>{title}</h1>\n{goal}<p>Planned time: {total} of {budget} minutes{over}</p>\n<ol>\n{items}</ol>\n</body></html>\n",
-        title = escape_html(&g.title),
+        title = html(&g.title),
         total = g.total_minutes,
         budget = g.budget_minutes,
         over = if g.over_budget { " (over budget)" } else { "" },

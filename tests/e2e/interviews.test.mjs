@@ -110,3 +110,49 @@ test("interview mode: Enter adds time-stamped notes and quotes; a kill -9 loses 
     await app.quit();
   }
 });
+
+test("findings from selected notes, grouped by tag with backing; search opens the source; reports", async () => {
+  const app = await Session.start(driver.url, ["--db", db]);
+  try {
+    await app.click("a[data-area=interviews]");
+    await app.click("[data-interview='How deploys work today'] button.link");
+    await app.find("[data-testid=interview-mode]");
+    await app.click("[data-select-note^='Deploys take']");
+    await app.click("[data-select-note^='I just wait']");
+    await app.click("[data-testid=finding-create]");
+    assert.match(await app.text("[data-error-for=finding-title]"), /Title is required/);
+    await app.type("#finding-title", "Slow, flaky pipelines make people wait instead of ship");
+    await app.type("#finding-tags", "ci, waiting");
+    await app.click("[data-testid=finding-create]");
+    await app.waitFor(async () => /Created finding/.test(await app.exec("return document.querySelector('[data-testid=finding-made]')?.textContent ?? ''")), "finding created");
+
+    await app.click("[data-testid=interview-report]");
+    await app.click("[data-testid=interview-export-markdown]");
+    const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=interview-export-text]')?.value"), "report");
+    assert.match(md, /^# How deploys work today\n/);
+    assert.match(md, /> “I just wait and hope it goes green\. \\#waiting” — Ana Ic/);
+    await app.screenshot("interview-report");
+
+    await app.click("a[data-area=findings]");
+    await app.waitFor(() => app.exists("[data-tag=ci] [data-finding]"), "the ci group");
+    assert.ok(await app.exists("[data-tag=waiting] [data-finding]"), "also under #waiting");
+    // The plain note backs both interviewees; the quote only Ana: 2 people, 1 lead, 1 IC.
+    assert.equal(await app.text("[data-tag=ci] [data-testid=backing]"), "2 interviewees · 1 lead/manager · 1 IC/other");
+    await app.click("[data-testid=quotes-export-markdown]");
+    const quotes = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=quotes-export-text]')?.value"), "quotes");
+    assert.match(quotes, /\| “I just wait and hope it goes green\. \\#waiting” \| Ana Ic \| How deploys work today \|/);
+    await app.screenshot("findings");
+
+    await app.click("a[data-area=search]");
+    await app.type("[data-testid=search-input]", "hope gree");
+    await app.waitFor(() => app.exists("[data-testid=search-hits] [data-kind=quote]"), "the quote hit");
+    const marked = await app.exec("return [...document.querySelectorAll('[data-testid=search-hits] mark')].map(m => m.textContent)");
+    assert.deepEqual(marked, ["hope", "green"]);
+    await app.screenshot("search");
+    await app.click("[data-testid=search-hits] [data-kind=quote]");
+    await app.find("[data-testid=interview-mode]");
+    assert.equal(await app.text("h1"), "How deploys work today");
+  } finally {
+    await app.quit();
+  }
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Api } from "./lib/ipc";
 import { IpcError } from "./lib/ipc";
-import { AREAS, areaFromHash, type AreaId } from "./lib/routes";
+import { AREAS, areaFromHash, paramFromHash, type AreaId } from "./lib/routes";
 import type { Theme } from "./bindings/Theme";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
@@ -9,6 +9,8 @@ import { NotBuilt } from "./screens/NotBuilt";
 import { PeopleScreen } from "./screens/People";
 import { QuestionsScreen } from "./screens/Questions";
 import { InterviewsScreen } from "./screens/Interviews";
+import { FindingsScreen } from "./screens/Findings";
+import { SearchScreen } from "./screens/Search";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -16,6 +18,7 @@ function applyTheme(theme: Theme) {
 
 export function App({ api }: { api: Api }) {
   const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
+  const [param, setParam] = useState<string | null>(() => paramFromHash(window.location.hash));
   const [theme, setTheme] = useState<Theme>("system");
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [fatal, setFatal] = useState<IpcError | null>(null);
@@ -35,16 +38,20 @@ export function App({ api }: { api: Api }) {
   }, [api]);
 
   useEffect(() => {
-    const onHash = () => setArea(areaFromHash(window.location.hash));
+    const onHash = () => {
+      setArea(areaFromHash(window.location.hash));
+      setParam(paramFromHash(window.location.hash));
+    };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
   const navigated = useRef(false);
-  const navigate = useCallback((id: AreaId) => {
+  const navigate = useCallback((id: AreaId, to?: string) => {
     navigated.current = true;
     setArea(id);
-    window.location.hash = `/${id}`;
+    setParam(to ?? null);
+    window.location.hash = to ? `/${id}/${to}` : `/${id}`;
   }, []);
 
   // After a navigation, move focus to the new page's heading so keyboard and screen-reader
@@ -54,7 +61,7 @@ export function App({ api }: { api: Api }) {
       navigated.current = false;
       document.getElementById("page-title")?.focus();
     }
-  }, [area]);
+  }, [area, param]);
 
   // Ctrl+1…9 jumps to the areas in sidebar order.
   useEffect(() => {
@@ -90,12 +97,16 @@ export function App({ api }: { api: Api }) {
   const current = AREAS.find((a) => a.id === area)!;
   return (
     <div className="shell">
-      <Sidebar current={area} onNavigate={navigate} theme={theme} onTheme={changeTheme} info={info} />
+      <Sidebar current={area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} />
       <main className="content" aria-labelledby="page-title">
         {area === "people" ? (
           <PeopleScreen api={api} />
         ) : area === "interviews" ? (
-          <InterviewsScreen api={api} />
+          <InterviewsScreen key={param ?? ""} api={api} initialOpen={param} />
+        ) : area === "findings" ? (
+          <FindingsScreen api={api} focus={param} onNavigate={navigate} />
+        ) : area === "search" ? (
+          <SearchScreen api={api} onNavigate={navigate} />
         ) : area === "questions" ? (
           <QuestionsScreen api={api} />
         ) : (

@@ -8,7 +8,6 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { Preferences } from "../bindings/Preferences";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
 import type { Guide } from "../bindings/Guide";
-import type { GuideFormat } from "../bindings/GuideFormat";
 import type { GuideInput } from "../bindings/GuideInput";
 import type { GuideSummary } from "../bindings/GuideSummary";
 import type { LintFinding } from "../bindings/LintFinding";
@@ -20,6 +19,12 @@ import type { Interview } from "../bindings/Interview";
 import type { InterviewInput } from "../bindings/InterviewInput";
 import type { Note } from "../bindings/Note";
 import type { NoteInput } from "../bindings/NoteInput";
+import type { Finding } from "../bindings/Finding";
+import type { FindingInput } from "../bindings/FindingInput";
+import type { FindingStatus } from "../bindings/FindingStatus";
+import type { ReportFormat } from "../bindings/ReportFormat";
+import type { SearchHit } from "../bindings/SearchHit";
+import type { TagGroup } from "../bindings/TagGroup";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -72,7 +77,7 @@ export const api = {
   removeGuideItem: (itemId: string) => call<Guide>("guides_remove_item", { itemId }),
   setGuideItemMinutes: (itemId: string, minutes: number) => call<Guide>("guides_set_minutes", { itemId, minutes }),
   reorderGuide: (guideId: string, itemIds: string[]) => call<Guide>("guides_reorder", { guideId, itemIds }),
-  exportGuide: (id: string, format: GuideFormat) => call<string>("guides_export", { id, format }),
+  exportGuide: (id: string, format: ReportFormat) => call<string>("guides_export", { id, format }),
   listInterviews: () => call<Interview[]>("interviews_list"),
   getInterview: (id: string) => call<Interview>("interviews_get", { id }),
   planInterview: (input: InterviewInput) => call<Interview>("interviews_plan", { input }),
@@ -85,6 +90,14 @@ export const api = {
   addNote: (interviewId: string, input: NoteInput) => call<Note>("notes_add", { interviewId, input }),
   updateNote: (id: string, input: NoteInput) => call<Note>("notes_update", { id, input }),
   deleteNote: (id: string) => call<null>("notes_delete", { id }),
+  findingsByTag: () => call<TagGroup[]>("findings_by_tag"),
+  createFinding: (input: FindingInput) => call<Finding>("findings_create", { input }),
+  setFindingStatus: (id: string, status: FindingStatus) => call<Finding>("findings_set_status", { id, status }),
+  deleteFinding: (id: string) => call<null>("findings_delete", { id }),
+  search: (query: string) => call<SearchHit[]>("search_all", { query }),
+  interviewReport: (id: string, format: ReportFormat) => call<string>("report_interview", { id, format }),
+  findingsReport: (format: ReportFormat) => call<string>("report_findings", { format }),
+  quotesReport: (format: ReportFormat) => call<string>("report_quotes", { format }),
 };
 
 export type Api = typeof api;

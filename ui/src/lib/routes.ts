@@ -26,9 +26,14 @@ export const AREAS: readonly Area[] = [
   { id: "sprints", label: "Sprints", built: false, purpose: "One-week, one-focus prototyping sprint boards with a daily log, demo notes and a retro." },
   { id: "roadmaps", label: "Roadmaps", built: false, purpose: "Six-week roadmaps with user-centric goals, line-by-line status updates, retros and stakeholder reports." },
   { id: "followups", label: "Follow-ups", built: false, purpose: "Follow-ups with users after releases and milestones, and who has not been contacted lately." },
-  { id: "findings", label: "Findings", built: false, purpose: "Findings backed by interview evidence, grouped by tag." },
-  { id: "search", label: "Search", built: false, purpose: "Full-text search over notes, quotes and findings." },
+  { id: "findings", label: "Findings", built: true, purpose: "Findings backed by interview evidence, grouped by tag." },
+  { id: "search", label: "Search", built: true, purpose: "Full-text search over notes, quotes and findings." },
 ];
+
+/** The part after the area, e.g. the interview id in `#/interviews/<id>`. */
+export function paramFromHash(hash: string): string | null {
+  return hash.replace(/^#\/?/, "").split("/")[1] || null;
+}
 
 export function areaFromHash(hash: string): AreaId {
   const id = hash.replace(/^#\/?/, "").split("/")[0];

@@ -3,6 +3,7 @@ import type { Guide } from "../bindings/Guide";
 import type { GuideSummary } from "../bindings/GuideSummary";
 import type { Question } from "../bindings/Question";
 import { Field } from "../components/Field";
+import { ExportPanel } from "../components/ExportPanel";
 import { LintReport, MarkedText } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
@@ -21,7 +22,6 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
   const [bank, setBank] = useState<Question[]>([]);
   const [pick, setPick] = useState("");
   const [view, setView] = useState<"edit" | "check" | "export">("edit");
-  const [exported, setExported] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const [draft, setDraft] = useState("");
@@ -53,14 +53,6 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
     if (to < 0 || to >= guide.items.length || from === to) return;
     const ids = moved(guide.items, from, to).map((i) => i.id);
     void run(api.reorderGuide(guide.id, ids));
-  };
-
-  const exportAs = async (format: "markdown" | "html") => {
-    try {
-      setExported(await api.exportGuide(guide.id, format));
-    } catch (e) {
-      setError((e as Error).message);
-    }
   };
 
   // A question written here goes into the bank too, so it can be reused in other guides.
@@ -236,18 +228,8 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
       )}
 
       {view === "export" && (
-        <div className="export">
-          <div className="actions">
-            <button data-testid="export-markdown" onClick={() => void exportAs("markdown")}>
-              Markdown
-            </button>
-            <button data-testid="export-html" onClick={() => void exportAs("html")}>
-              Print-ready HTML
-            </button>
-            <button onClick={() => window.print()}>Print</button>
-            {exported && <button onClick={() => void navigator.clipboard?.writeText(exported)}>Copy</button>}
-          </div>
-          {exported && <textarea readOnly rows={14} aria-label="Exported guide" data-testid="export-text" value={exported} onFocus={(e) => e.target.select()} />}
+        <>
+          <ExportPanel load={(format) => api.exportGuide(guide.id, format)} label="Guide" />
           <ol className="print-only">
             {guide.items.map((i) => (
               <li key={i.id}>
@@ -255,7 +237,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
               </li>
             ))}
           </ol>
-        </div>
+        </>
       )}
     </section>
   );

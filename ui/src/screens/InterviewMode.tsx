@@ -4,6 +4,8 @@ import type { Interview } from "../bindings/Interview";
 import type { Note } from "../bindings/Note";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
+import { ExportPanel } from "../components/ExportPanel";
+import { Field } from "../components/Field";
 
 /** mm:ss, with a sign when over time. */
 export function clock(seconds: number): string {
@@ -34,6 +36,12 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [findingTitle, setFindingTitle] = useState("");
+  const [findingTags, setFindingTags] = useState("");
+  const [findingError, setFindingError] = useState<Record<string, string>>({});
+  const [made, setMade] = useState<string | null>(null);
+  const [showReport, setShowReport] = useState(false);
 
   useEffect(() => {
     api.getInterview(id).then(
@@ -96,6 +104,27 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     }
   };
 
+  const createFinding = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      const f = await api.createFinding({
+        title: findingTitle,
+        detail: "",
+        status: "open",
+        tags: findingTags.split(/[,\s]+/).filter(Boolean),
+        evidence_note_ids: selected,
+      });
+      setMade(`Created finding “${f.title}” from ${f.evidence.length} note${f.evidence.length === 1 ? "" : "s"}.`);
+      setSelected([]);
+      setFindingTitle("");
+      setFindingTags("");
+      setFindingError({});
+    } catch (err) {
+      if (err instanceof IpcError && err.field) setFindingError({ [err.field]: err.message });
+      else setError(String(err));
+    }
+  };
+
   if (!interview) return <p className="muted">{error ?? "Loading…"}</p>;
   const left = remaining(interview, now);
   const names = new Map(interview.interviewees.map((p) => [p.id, p.name]));
@@ -127,6 +156,9 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
             </button>
           )}
           {interview.status === "done" && <span className="badge">done</span>}
+          <button data-testid="interview-report" onClick={() => setShowReport((r) => !r)} aria-expanded={showReport}>
+            Report
+          </button>
           <button onClick={onClose}>Close</button>
         </div>
       </header>
@@ -135,6 +167,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           {error}
         </p>
       )}
+      {showReport && <ExportPanel load={(format) => api.interviewReport(id, format)} label="Interview report" testId="interview-export" />}
       <div className="mode-grid">
         <aside className="card guide-panel" aria-label="Guide">
           <h2>Guide</h2>
@@ -154,6 +187,13 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           <ol className="notes" data-testid="notes">
             {notes.map((n) => (
               <li key={n.id} className={n.is_quote ? "quote" : undefined} data-note={n.text}>
+                <input
+                  type="checkbox"
+                  aria-label={`Select note: ${n.text}`}
+                  data-select-note={n.text}
+                  checked={selected.includes(n.id)}
+                  onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+                />
                 <span className="at muted">{n.offset_seconds === null ? "—" : clock(n.offset_seconds)}</span>
                 <span className="body">
                   {n.is_quote ? <q>{n.text}</q> : n.text}
@@ -168,6 +208,34 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
             ))}
             {notes.length === 0 && <li className="muted">No notes yet.</li>}
           </ol>
+          {made && (
+            <p className="sr-status" role="status" data-testid="finding-made">
+              {made}
+            </p>
+          )}
+          {selected.length > 0 && (
+            <form className="card form" onSubmit={createFinding} data-testid="finding-form" noValidate>
+              <h2>
+                Create a finding from {selected.length} selected note{selected.length === 1 ? "" : "s"}
+              </h2>
+              <div className="grid2">
+                <Field id="finding-title" label="What did you learn?" error={findingError.title ?? findingError.evidence}>
+                  {(a) => <input {...a} value={findingTitle} onChange={(e) => setFindingTitle(e.target.value)} autoComplete="off" />}
+                </Field>
+                <Field id="finding-tags" label="Tags" error={findingError.tags} hint="Separated by commas or spaces">
+                  {(a) => <input {...a} value={findingTags} onChange={(e) => setFindingTags(e.target.value)} autoComplete="off" />}
+                </Field>
+              </div>
+              <div className="actions">
+                <button type="submit" className="primary" data-testid="finding-create">
+                  Create finding
+                </button>
+                <button type="button" onClick={() => setSelected([])}>
+                  Clear selection
+                </button>
+              </div>
+            </form>
+          )}
           <div className="capture card">
             <textarea
               ref={box}

@@ -7,10 +7,10 @@ import { InterviewPlanForm } from "./InterviewPlanForm";
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-export function InterviewsScreen({ api }: { api: Api }) {
+export function InterviewsScreen({ api, initialOpen = null }: { api: Api; initialOpen?: string | null }) {
   const [list, setList] = useState<Interview[]>([]);
   const [planning, setPlanning] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(initialOpen);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => api.listInterviews().then(setList, (e: Error) => setError(e.message)), [api]);

@@ -85,6 +85,14 @@ export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
     addNote: notUsed(),
     updateNote: notUsed(),
     deleteNote: notUsed(),
+    findingsByTag: vi.fn(async () => []),
+    createFinding: notUsed(),
+    setFindingStatus: notUsed(),
+    deleteFinding: notUsed(),
+    search: vi.fn(async () => []),
+    interviewReport: notUsed(),
+    findingsReport: notUsed(),
+    quotesReport: notUsed(),
   } satisfies Api & { people: Person[] };
   return api;
 }

@@ -1,0 +1,305 @@
+//! Findings with evidence, affinity by tag, search and the shareable reports.
+
+use rapport::db::Db;
+use rapport::findings::{self, FindingInput, FindingStatus};
+use rapport::interviews::notes::{self, NoteInput};
+use rapport::interviews::{self, InterviewInput};
+use rapport::people::{self, PersonInput, Role};
+use rapport::report::{self, ReportFormat};
+use rapport::search::{self, HitKind};
+use rapport::Error;
+
+struct Fixture {
+    db: Db,
+    ana: String,
+    note: String,
+    quote: String,
+    lead_note: String,
+    interview: String,
+}
+
+fn person(db: &Db, name: &str, role: Role) -> String {
+    let p = PersonInput {
+        name: name.into(),
+        team: "Checkout".into(),
+        role,
+        contact: String::new(),
+        core_user: false,
+        notes: String::new(),
+    };
+    people::create(db, &p).unwrap().id
+}
+
+fn interview(db: &mut Db, title: &str, ids: &[&str]) -> String {
+    let input = InterviewInput {
+        title: title.into(),
+        topic: "ci".into(),
+        scheduled_at: "2026-11-20T10:00:00Z".into(),
+        duration_minutes: 30,
+        interviewee_ids: ids.iter().map(|s| s.to_string()).collect(),
+        note_taker_id: None,
+        guide_id: None,
+        acknowledge_mixed_roles: false,
+    };
+    let id = interviews::plan(db, &input).unwrap().id;
+    interviews::start(db, &id).unwrap();
+    id
+}
+
+fn note(db: &mut Db, interview: &str, text: &str, speaker: Option<&str>) -> String {
+    let input = NoteInput {
+        text: text.into(),
+        is_quote: speaker.is_some(),
+        speaker_id: speaker.map(str::to_owned),
+    };
+    notes::add(db, interview, &input).unwrap().id
+}
+
+fn fixture() -> Fixture {
+    let mut db = Db::open_in_memory().unwrap();
+    let ana = person(&db, "Ana", Role::Ic);
+    let bo = person(&db, "Bo", Role::Ic);
+    let lee = person(&db, "Lee", Role::Lead);
+    let i1 = interview(&mut db, "Ana & Bo on deploys", &[&ana, &bo]);
+    let i2 = interview(&mut db, "Lee on deploys", &[&lee]);
+    let note_id = note(
+        &mut db,
+        &i1,
+        "Deploys wait 40 minutes for the flaky integration suite #ci",
+        None,
+    );
+    let quote = note(
+        &mut db,
+        &i1,
+        "I rerun the pipeline until it's green",
+        Some(&ana),
+    );
+    let lead_note = note(&mut db, &i2, "Leads see deploy frequency dropping", None);
+    Fixture {
+        db,
+        ana,
+        note: note_id,
+        quote,
+        lead_note,
+        interview: i1,
+    }
+}
+
+fn input(title: &str, tags: &[&str], evidence: &[&str]) -> FindingInput {
+    FindingInput {
+        title: title.into(),
+        detail: String::new(),
+        status: FindingStatus::Open,
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        evidence_note_ids: evidence.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+#[test]
+fn backing_counts_distinct_people_and_splits_leads_from_ics() {
+    let mut f = fixture();
+    // A plain note backs both interviewees of its session; a quote only its speaker.
+    let a = findings::create(
+        &mut f.db,
+        &input("Flaky tests slow deploys", &["#CI", "flaky"], &[&f.note]),
+    )
+    .unwrap();
+    assert_eq!((a.interviewee_count, a.lead_count, a.ic_count), (2, 0, 2));
+    let b = findings::create(
+        &mut f.db,
+        &input("Reruns are the workaround", &[], &[&f.quote]),
+    )
+    .unwrap();
+    assert_eq!((b.interviewee_count, b.ic_count), (1, 1));
+    assert_eq!(b.evidence[0].speaker.as_deref(), Some("Ana"));
+    let c = findings::create(
+        &mut f.db,
+        &input(
+            "Deploys are slowing",
+            &["ci"],
+            &[&f.note, &f.quote, &f.lead_note, &f.note],
+        ),
+    )
+    .unwrap();
+    assert_eq!(c.evidence.len(), 3, "duplicates collapse");
+    assert_eq!((c.interviewee_count, c.lead_count, c.ic_count), (3, 1, 2));
+    assert_eq!(a.tags, ["ci", "flaky"]);
+    let _ = f.ana;
+}
+
+#[test]
+fn affinity_groups_by_tag_with_untagged_last() {
+    let mut f = fixture();
+    findings::create(&mut f.db, &input("A", &["ci", "flaky"], &[&f.note])).unwrap();
+    findings::create(&mut f.db, &input("B", &["ci"], &[&f.lead_note])).unwrap();
+    findings::create(&mut f.db, &input("C", &[], &[&f.quote])).unwrap();
+    let groups = findings::by_tag(&f.db).unwrap();
+    let shape: Vec<(String, Vec<String>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.tag.clone(),
+                g.findings.iter().map(|x| x.title.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("ci".to_owned(), vec!["A".to_owned(), "B".to_owned()]),
+            ("flaky".to_owned(), vec!["A".to_owned()]),
+            (String::new(), vec!["C".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn bad_findings_are_refused_and_store_nothing() {
+    let mut f = fixture();
+    let cases = [
+        (input("  ", &[], &[&f.note]), "title"),
+        (input(&"t".repeat(201), &[], &[&f.note]), "title"),
+        (input("No evidence", &[], &[]), "evidence"),
+        (input("Ghost evidence", &[], &["nope"]), "evidence"),
+        (
+            FindingInput {
+                detail: "d".repeat(5001),
+                ..input("Long", &[], &[&f.note])
+            },
+            "detail",
+        ),
+    ];
+    for (bad, field) in cases {
+        match findings::create(&mut f.db, &bad).unwrap_err() {
+            Error::Validation { field: got, .. } => assert_eq!(got, field),
+            other => panic!("{other:?}"),
+        }
+    }
+    let n: i64 =
+        f.db.conn()
+            .query_row("SELECT count(*) FROM findings", [], |r| r.get(0))
+            .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn status_update_and_cascade_when_evidence_is_deleted() {
+    let mut f = fixture();
+    let a = findings::create(&mut f.db, &input("A", &[], &[&f.note, &f.quote])).unwrap();
+    assert_eq!(
+        findings::set_status(&f.db, &a.id, FindingStatus::Confirmed)
+            .unwrap()
+            .status,
+        FindingStatus::Confirmed
+    );
+    notes::delete(&f.db, &f.quote).unwrap();
+    assert_eq!(findings::get(&f.db, &a.id).unwrap().evidence.len(), 1);
+    let u = findings::update(&mut f.db, &a.id, &input("A2", &["x"], &[&f.lead_note])).unwrap();
+    assert_eq!(
+        (u.title.as_str(), u.evidence.len(), u.lead_count),
+        ("A2", 1, 1)
+    );
+    findings::delete(&f.db, &a.id).unwrap();
+    assert_eq!(findings::get(&f.db, &a.id).unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn search_finds_notes_quotes_and_findings_with_highlighted_snippets() {
+    let mut f = fixture();
+    findings::create(
+        &mut f.db,
+        &input("Flaky integration tests block deploys", &[], &[&f.note]),
+    )
+    .unwrap();
+    let hits = search::search(&f.db, "flaky", 20).unwrap();
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    assert!(
+        kinds.contains(&HitKind::Note) && kinds.contains(&HitKind::Finding),
+        "{kinds:?}"
+    );
+    let note_hit = hits.iter().find(|h| h.kind == HitKind::Note).unwrap();
+    assert_eq!(note_hit.interview_id.as_deref(), Some(f.interview.as_str()));
+    assert_eq!(note_hit.context, "Ana & Bo on deploys");
+    assert!(note_hit
+        .snippet
+        .iter()
+        .any(|p| p.hit && p.text.eq_ignore_ascii_case("flaky")));
+
+    let q = search::search(&f.db, "rerun pipeline", 20).unwrap();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, HitKind::Quote);
+    // Prefixes, and FTS syntax typed by a person.
+    assert_eq!(search::search(&f.db, "integ", 20).unwrap().len(), 2);
+    assert!(search::search(&f.db, "\"unbalanced (", 20).is_ok());
+    assert!(search::search(&f.db, "   ", 20).unwrap().is_empty());
+    assert_eq!(
+        search::search(&f.db, &"x".repeat(201), 20)
+            .unwrap_err()
+            .code(),
+        "validation"
+    );
+    // Edits and deletes keep the index in step.
+    notes::update(
+        &mut f.db,
+        &f.quote,
+        &NoteInput {
+            text: "I retry until green".into(),
+            is_quote: true,
+            speaker_id: Some(f.ana.clone()),
+        },
+    )
+    .unwrap();
+    assert!(search::search(&f.db, "rerun", 20).unwrap().is_empty());
+    assert_eq!(search::search(&f.db, "retry", 20).unwrap().len(), 1);
+    notes::delete(&f.db, &f.quote).unwrap();
+    assert!(search::search(&f.db, "retry", 20).unwrap().is_empty());
+}
+
+#[test]
+fn reports_carry_the_content_escaped_for_their_format() {
+    let mut f = fixture();
+    note(
+        &mut f.db,
+        &f.interview,
+        "<script>alert(1)</script> & #tags",
+        None,
+    );
+    findings::create(
+        &mut f.db,
+        &input("Flaky <b>tests</b>", &["ci"], &[&f.note, &f.quote]),
+    )
+    .unwrap();
+    let md = report::interview(&f.db, &f.interview, ReportFormat::Markdown).unwrap();
+    assert!(md.starts_with("# Ana \\& Bo on deploys\n"), "{md}");
+    assert!(
+        md.contains("> “I rerun the pipeline until it's green” — Ana"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\<script\\>alert(1)\\</script\\> \\& \\#tags"),
+        "{md}"
+    );
+    let html = report::interview(&f.db, &f.interview, ReportFormat::Html).unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; #tags"));
+    assert!(!html.contains("<script>"));
+
+    let fr = report::findings(&f.db, ReportFormat::Markdown).unwrap();
+    assert!(fr.contains("## \\#ci"), "{fr}");
+    assert!(fr.contains("### Flaky \\<b\\>tests\\</b\\>"), "{fr}");
+    assert!(
+        fr.contains("_2 interviewees (0 lead/manager, 2 IC/other) · open_"),
+        "{fr}"
+    );
+    let frh = report::findings(&f.db, ReportFormat::Html).unwrap();
+    assert!(frh.contains("Flaky &lt;b&gt;tests&lt;/b&gt;") && !frh.contains("<b>tests"));
+
+    let qs = report::quotes(&f.db, ReportFormat::Markdown).unwrap();
+    assert!(
+        qs.contains("| “I rerun the pipeline until it's green” | Ana | Ana \\& Bo on deploys |"),
+        "{qs}"
+    );
+    assert_eq!(qs.matches("\n| “").count(), 1, "only quotes: {qs}");
+    assert!(report::quotes(&f.db, ReportFormat::Html)
+        .unwrap()
+        .contains("<td>Ana</td>"));
+}
