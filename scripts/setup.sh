@@ -2,6 +2,7 @@
 # Installs what Rapport needs on Debian/Ubuntu, only what is missing, so it is safe to rerun.
 #   scripts/setup.sh        – build and run: system libraries, Node packages
 #   scripts/setup.sh test   – also what the tests need: Xvfb, WebKitWebDriver, tauri-driver
+#   scripts/setup.sh bench  – also the sqlite3 shell the CSV benchmark compares against
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,9 @@ want_test=${1:-}
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
 if [[ $want_test == test ]]; then
   packages+=(xvfb xauth webkit2gtk-driver python3)
+fi
+if [[ $want_test == bench ]]; then
+  packages+=(sqlite3)
 fi
 
 missing=()

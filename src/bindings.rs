@@ -30,5 +30,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::findings::FindingInput::export_all(&cfg)?;
     crate::search::SearchHit::export_all(&cfg)?;
     crate::report::ReportFormat::export_all(&cfg)?;
+    crate::csv::ListKind::export_all(&cfg)?;
+    crate::csv::ImportReport::export_all(&cfg)?;
+    crate::db::Progress::export_all(&cfg)?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -150,7 +150,7 @@ fn validated(db: &Db, input: &FindingInput) -> Result<Clean> {
     })
 }
 
-fn write_links(tx: &Transaction, id: &str, c: &Clean) -> Result<()> {
+fn write_links(tx: &rusqlite::Connection, id: &str, c: &Clean) -> Result<()> {
     tx.execute("DELETE FROM finding_tags WHERE finding_id = ?1", [id])?;
     tx.execute("DELETE FROM finding_evidence WHERE finding_id = ?1", [id])?;
     for tag in &c.tags {
@@ -171,7 +171,7 @@ fn write_links(tx: &Transaction, id: &str, c: &Clean) -> Result<()> {
 pub fn create(db: &mut Db, input: &FindingInput) -> Result<Finding> {
     let c = validated(db, input)?;
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     tx.execute(
         "INSERT INTO findings (id, title, detail, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
@@ -184,7 +184,7 @@ pub fn create(db: &mut Db, input: &FindingInput) -> Result<Finding> {
 
 pub fn update(db: &mut Db, id: &str, input: &FindingInput) -> Result<Finding> {
     let c = validated(db, input)?;
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     let changed = tx.execute(
         "UPDATE findings SET title = ?2, detail = ?3, status = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, c.title, c.detail, input.status.as_str(), clock::now()],

@@ -3,6 +3,7 @@
 
 pub mod bindings;
 pub mod clock;
+pub mod csv;
 pub mod db;
 pub mod error;
 pub mod findings;

@@ -12,6 +12,12 @@ use rapport::report::{self, ReportFormat};
 use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
 use rapport::{Db, ErrorPayload};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rapport::csv::{self, ExportOptions, ImportReport, ListKind};
+use rapport::db::Progress;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::AppState;
@@ -268,4 +274,71 @@ pub fn report_findings(state: State<AppState>, format: ReportFormat) -> Reply<St
 #[tauri::command(async)]
 pub fn report_quotes(state: State<AppState>, format: ReportFormat) -> Reply<String> {
     with_db(&state, |db| report::quotes(db, format))
+}
+
+/// Writes `kind` as CSV to the path the user chose in the save dialog, streaming progress.
+#[tauri::command(async)]
+pub fn csv_export(
+    state: State<AppState>,
+    kind: ListKind,
+    path: PathBuf,
+    bom: bool,
+    on_progress: Channel<Progress>,
+) -> Reply<u64> {
+    with_db(&state, |db| {
+        let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        csv::export(db, kind, file, ExportOptions { bom }, |p| {
+            let _ = on_progress.send(p);
+        })
+    })
+}
+
+#[tauri::command(async)]
+pub fn csv_import(
+    state: State<AppState>,
+    kind: ListKind,
+    path: PathBuf,
+    dry_run: bool,
+    overrides: HashMap<String, String>,
+) -> Reply<ImportReport> {
+    with_db(&state, |db| {
+        csv::import(db, kind, std::fs::File::open(&path)?, &overrides, dry_run)
+    })
+}
+
+#[tauri::command(async)]
+pub fn csv_import_fields(kind: ListKind) -> Vec<String> {
+    csv::import_fields(kind).unwrap_or_default()
+}
+
+/// The native save or open dialog for a CSV file; `None` when the user cancels.
+#[tauri::command(async)]
+pub fn pick_csv_path(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    save: bool,
+    default_name: String,
+) -> Reply<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    if let Some(dir) = &state.test_dialog_dir {
+        let path = if save {
+            dir.join(&default_name)
+        } else {
+            PathBuf::from(
+                std::fs::read_to_string(dir.join("open-path.txt"))
+                    .unwrap_or_default()
+                    .trim(),
+            )
+        };
+        return Ok(Some(path.display().to_string()));
+    }
+    let dialog = app.dialog().file().add_filter("CSV", &["csv"]);
+    let picked = if save {
+        dialog.set_file_name(&default_name).blocking_save_file()
+    } else {
+        dialog.blocking_pick_file()
+    };
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string()))
 }

@@ -13,23 +13,32 @@ use rapport::{Db, ErrorPayload};
 /// The open workspace, or why it could not be opened (shown by the UI instead of crashing).
 pub struct AppState {
     pub db: Mutex<Result<Db, ErrorPayload>>,
+    /// Test seam (`--test-dialog-dir DIR`): file dialogs answer from DIR instead of asking,
+    /// because WebDriver cannot drive native GTK dialogs. Never set in normal use.
+    pub test_dialog_dir: Option<PathBuf>,
 }
 
 /// `--db PATH` (or `--db=PATH`) picks the workspace; `Ok(None)` means the default path.
 /// A `--db` without a path is an error, never a silent fall-back to the user's real workspace.
 fn db_path_from_args(args: impl IntoIterator<Item = String>) -> Result<Option<PathBuf>, String> {
+    path_arg(args, "--db")
+}
+
+/// The value of `--name PATH` or `--name=PATH`; an error when the flag has no value.
+fn path_arg(args: impl IntoIterator<Item = String>, name: &str) -> Result<Option<PathBuf>, String> {
     let mut args = args.into_iter();
+    let eq = format!("{name}=");
     while let Some(a) = args.next() {
-        let value = if a == "--db" {
+        let value = if a == name {
             args.next()
-        } else if let Some(p) = a.strip_prefix("--db=") {
+        } else if let Some(p) = a.strip_prefix(eq.as_str()) {
             Some(p.to_owned())
         } else {
             continue;
         };
         return match value.filter(|v| !v.is_empty() && !v.starts_with("--")) {
             Some(v) => Ok(Some(PathBuf::from(v))),
-            None => Err("--db needs a path to a workspace file".into()),
+            None => Err(format!("{name} needs a path")),
         };
     }
     Ok(None)
@@ -48,13 +57,18 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let test_dialog_dir = path_arg(std::env::args().skip(1), "--test-dialog-dir").unwrap_or(None);
     let db = rapport::open_workspace(&path).map_err(|e| {
         tracing::error!(?path, error = %e, "could not open the workspace");
         ErrorPayload::from(e)
     });
     tracing::info!(?path, ok = db.is_ok(), "workspace");
     tauri::Builder::default()
-        .manage(AppState { db: Mutex::new(db) })
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState {
+            db: Mutex::new(db),
+            test_dialog_dir,
+        })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::preferences_get,
@@ -99,6 +113,10 @@ fn main() {
             commands::report_interview,
             commands::report_findings,
             commands::report_quotes,
+            commands::csv_export,
+            commands::csv_import,
+            commands::csv_import_fields,
+            commands::pick_csv_path,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Rapport");

@@ -1,5 +1,6 @@
 //! `rapport-cli`: the Rapport workspace from scripts.
-//! Exit codes: 0 ok; 1 `lint` found a leading question; 2 bad usage or an error.
+//! Exit codes: 0 ok; 1 `lint` found a leading question, or `import` found bad rows (nothing
+//! written); 2 bad usage or an error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,33 @@ enum Command {
         /// Include archived people.
         #[arg(long)]
         archived: bool,
+    },
+    /// Export a list as CSV (RFC 4180, CRLF; columns in docs/csv.md).
+    Export {
+        /// people, interviews, notes, quotes, findings, questions or guides.
+        kind: String,
+        /// Output file (default: standard output).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Start with a UTF-8 byte-order mark, for Excel.
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Import people, questions or findings from CSV: all rows or none.
+    Import {
+        kind: String,
+        file: PathBuf,
+        /// Check and report without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Map a field to a header, e.g. --map name="Full name" (repeatable).
+        #[arg(long = "map", value_name = "FIELD=HEADER")]
+        map: Vec<String>,
+    },
+    /// Replace the workspace with a backup (the current one is backed up beside it first).
+    Restore {
+        /// A backup written by `backup` (or the app).
+        from: PathBuf,
     },
     /// Check interview questions for leading wording. Exits 1 if any question leads.
     Lint {
@@ -77,6 +105,19 @@ fn lint_report(questions: &[(usize, String)], show_line: bool) -> usize {
     leading
 }
 
+fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
+    rapport::csv::ListKind::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = rapport::csv::ListKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        rapport::Error::invalid(
+            "kind",
+            format!("unknown list {s:?}; one of {}", all.join(", ")),
+        )
+    })
+}
+
 fn run(cli: Cli) -> rapport::Result<ExitCode> {
     if let Command::Lint { question, file } = cli.command {
         let questions: Vec<(usize, String)> = match (question, file) {
@@ -96,8 +137,17 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
             ExitCode::SUCCESS
         });
     }
-    // Reading commands never create a workspace: a mistyped --db is an error, not a new file.
-    let db = rapport::Db::open_existing(&cli.db.unwrap_or_else(rapport::db::default_path))?;
+    let path = cli.db.unwrap_or_else(rapport::db::default_path);
+    if let Command::Restore { from } = &cli.command {
+        let saved = rapport::db::restore(&path, from)?;
+        eprintln!("restored {} from {}", path.display(), from.display());
+        if let Some(saved) = saved {
+            eprintln!("the workspace it replaced is at {}", saved.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Other commands never create a workspace: a mistyped --db is an error, not a new file.
+    let mut db = rapport::Db::open_existing(&path)?;
     match cli.command {
         Command::Info => {
             let info = db.info()?;
@@ -125,7 +175,63 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 );
             }
         }
-        Command::Lint { .. } => unreachable!("handled above"),
+        Command::Export { kind, out, bom } => {
+            let kind = list_kind(&kind)?;
+            let opts = rapport::csv::ExportOptions { bom };
+            let rows = match out {
+                Some(path) => {
+                    let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+                    rapport::csv::export(&db, kind, file, opts, |_| {})?
+                }
+                None => rapport::csv::export(&db, kind, std::io::stdout().lock(), opts, |_| {})?,
+            };
+            eprintln!("exported {rows} {} rows", kind.as_str());
+        }
+        Command::Import {
+            kind,
+            file,
+            dry_run,
+            map,
+        } => {
+            let kind = list_kind(&kind)?;
+            let mut overrides = std::collections::HashMap::new();
+            for m in map {
+                let (field, header) = m.split_once('=').ok_or_else(|| {
+                    rapport::Error::invalid("map", format!("--map wants FIELD=HEADER, got {m:?}"))
+                })?;
+                overrides.insert(field.trim().to_owned(), header.trim().to_owned());
+            }
+            let report = rapport::csv::import(
+                &mut db,
+                kind,
+                std::fs::File::open(&file)?,
+                &overrides,
+                dry_run,
+            )?;
+            for m in &report.mapping {
+                eprintln!("  {} <- column {:?}", m.field, m.column);
+            }
+            if !report.ignored_columns.is_empty() {
+                eprintln!("  ignored columns: {}", report.ignored_columns.join(", "));
+            }
+            for e in &report.errors {
+                println!("row {}, column {:?}: {}", e.row, e.column, e.message);
+            }
+            if !report.errors.is_empty() {
+                eprintln!(
+                    "{} error(s) in {} rows; nothing was imported",
+                    report.errors.len(),
+                    report.rows
+                );
+                return Ok(ExitCode::from(1));
+            }
+            if report.applied {
+                eprintln!("imported {} {} rows", report.rows, kind.as_str());
+            } else {
+                eprintln!("dry run: {} rows would be imported", report.rows);
+            }
+        }
+        Command::Lint { .. } | Command::Restore { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }

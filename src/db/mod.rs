@@ -32,10 +32,13 @@ pub struct Db {
     path: PathBuf,
 }
 
-/// Progress of a long operation, in the operation's own units (pages for a backup).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Progress of a long operation, in the operation's own units (pages for a backup, rows for
+/// an export).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Progress {
+    #[ts(type = "number")]
     pub done: u64,
+    #[ts(type = "number")]
     pub total: u64,
 }
 
@@ -124,6 +127,12 @@ impl Db {
         &mut self.conn
     }
 
+    /// Starts one unit of work: a transaction, or a nested savepoint when a larger unit (such as
+    /// an import) is already open, so a domain write and a bulk write compose.
+    pub fn write(&mut self) -> Result<rusqlite::Savepoint<'_>> {
+        Ok(self.conn.savepoint()?)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -183,6 +192,33 @@ impl Db {
         std::fs::rename(&partial, dest)?;
         Ok(())
     }
+}
+
+/// Replaces the workspace at `path` with the backup `from`. The backup must be a Rapport
+/// workspace this build can open (it is migrated if older). The workspace it replaces, if any,
+/// is first copied beside it as `<name>.before-restore-<time>.sqlite`, whose path is returned.
+pub fn restore(path: &Path, from: &Path) -> Result<Option<PathBuf>> {
+    let source = Db::open_existing(from)?;
+    let saved = if path.is_file() {
+        let current = Db::open(path)?;
+        let saved = path.with_extension(format!(
+            "before-restore-{}.sqlite",
+            chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+        ));
+        current.backup_to(&saved, |_| {})?;
+        Some(saved)
+    } else {
+        None
+    };
+    let mut target = Connection::open(path)?;
+    target.busy_timeout(BUSY_TIMEOUT)?;
+    {
+        let backup = rusqlite::backup::Backup::new(&source.conn, &mut target)?;
+        backup.run_to_completion(256, Duration::from_millis(10), None)?;
+    }
+    drop(target);
+    Db::open(path)?;
+    Ok(saved)
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {

@@ -7,7 +7,7 @@ pub mod notes;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -209,7 +209,7 @@ fn check(db: &Db, input: &InterviewInput) -> Result<Checked> {
     })
 }
 
-fn write_people(tx: &Transaction, id: &str, ids: &[String]) -> Result<()> {
+fn write_people(tx: &rusqlite::Connection, id: &str, ids: &[String]) -> Result<()> {
     tx.execute("DELETE FROM interview_people WHERE interview_id = ?1", [id])?;
     for p in ids {
         tx.execute(
@@ -223,7 +223,7 @@ fn write_people(tx: &Transaction, id: &str, ids: &[String]) -> Result<()> {
 pub fn plan(db: &mut Db, input: &InterviewInput) -> Result<Interview> {
     let c = check(db, input)?;
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     tx.execute(
         "INSERT INTO interviews (id, title, topic, scheduled_at, duration_minutes, note_taker_id,
                                  guide_id, mixed_roles_ack_at, created_at, updated_at)
@@ -248,7 +248,7 @@ pub fn plan(db: &mut Db, input: &InterviewInput) -> Result<Interview> {
 pub fn update(db: &mut Db, id: &str, input: &InterviewInput) -> Result<Interview> {
     let c = check(db, input)?;
     let now = clock::now();
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     let changed = tx.execute(
         "UPDATE interviews SET title = ?2, topic = ?3, scheduled_at = ?4, duration_minutes = ?5,
                 note_taker_id = ?6, guide_id = ?7,

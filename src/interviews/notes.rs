@@ -142,7 +142,7 @@ pub fn add(db: &mut Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
                 .max(0)
         });
     let id = clock::new_id();
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     tx.execute(
         "INSERT INTO notes (id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -160,7 +160,7 @@ pub fn add(db: &mut Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
 pub fn update(db: &mut Db, id: &str, input: &NoteInput) -> Result<Note> {
     let current = get(db, id)?;
     let n = validated(db, &current.interview_id, input)?;
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     tx.execute(
         "UPDATE notes SET text = ?2, is_quote = ?3, speaker_id = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, n.text, n.is_quote, n.speaker_id, clock::now()],

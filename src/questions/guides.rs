@@ -282,7 +282,7 @@ pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide
             "The guide changed since it was shown; reload it and try again",
         ));
     }
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     {
         let mut stmt = tx.prepare("UPDATE guide_items SET position = ?2 WHERE id = ?1")?;
         for (pos, id) in item_ids.iter().enumerate() {

@@ -8,7 +8,7 @@ pub mod starter;
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -146,7 +146,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Question> {
     })
 }
 
-fn write_tags(tx: &Transaction, id: &str, tags: &[String]) -> Result<()> {
+fn write_tags(tx: &rusqlite::Connection, id: &str, tags: &[String]) -> Result<()> {
     tx.execute("DELETE FROM question_tags WHERE question_id = ?1", [id])?;
     let mut stmt = tx.prepare("INSERT INTO question_tags (question_id, tag) VALUES (?1, ?2)")?;
     for tag in tags {
@@ -155,7 +155,7 @@ fn write_tags(tx: &Transaction, id: &str, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn insert(tx: &Transaction, q: &QuestionInput, builtin: bool) -> Result<String> {
+fn insert(tx: &rusqlite::Connection, q: &QuestionInput, builtin: bool) -> Result<String> {
     let (id, now) = (clock::new_id(), clock::now());
     tx.execute(
         "INSERT INTO questions (id, text, topic, leading_version, rationale, builtin, created_at, updated_at)
@@ -168,7 +168,7 @@ fn insert(tx: &Transaction, q: &QuestionInput, builtin: bool) -> Result<String> 
 
 pub fn create(db: &mut Db, input: &QuestionInput) -> Result<Question> {
     let q = input.validated()?;
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     let id = insert(&tx, &q, false)?;
     tx.commit()?;
     get(db, &id)
@@ -176,7 +176,7 @@ pub fn create(db: &mut Db, input: &QuestionInput) -> Result<Question> {
 
 pub fn update(db: &mut Db, id: &str, input: &QuestionInput) -> Result<Question> {
     let q = input.validated()?;
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     let changed = tx.execute(
         "UPDATE questions SET text = ?2, topic = ?3, leading_version = ?4, rationale = ?5, updated_at = ?6
          WHERE id = ?1",
@@ -292,7 +292,7 @@ pub fn topics(db: &Db) -> Result<Vec<TopicCount>> {
 /// Adds the starter bank once per workspace (a marker in settings remembers it, so questions
 /// the team archives or edits are never re-added). Returns how many were added.
 pub fn seed_starter(db: &mut Db) -> Result<usize> {
-    let tx = db.conn_mut().transaction()?;
+    let tx = db.write()?;
     let seeded: Option<String> = tx
         .query_row(
             "SELECT value FROM settings WHERE key = 'starter_bank'",

@@ -1,6 +1,6 @@
 // The only door to the Rust side. Every command is typed against the generated bindings, and
 // every failure is turned into an IpcError carrying the core's { code, message, field? }.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { Person } from "../bindings/Person";
 import type { PersonFilter } from "../bindings/PersonFilter";
@@ -25,6 +25,9 @@ import type { FindingStatus } from "../bindings/FindingStatus";
 import type { ReportFormat } from "../bindings/ReportFormat";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { TagGroup } from "../bindings/TagGroup";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { ListKind } from "../bindings/ListKind";
+import type { Progress } from "../bindings/Progress";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -98,6 +101,18 @@ export const api = {
   interviewReport: (id: string, format: ReportFormat) => call<string>("report_interview", { id, format }),
   findingsReport: (format: ReportFormat) => call<string>("report_findings", { format }),
   quotesReport: (format: ReportFormat) => call<string>("report_quotes", { format }),
+  /** The native save dialog for a CSV file; `null` when the user cancels. */
+  pickSavePath: (defaultName: string) => call<string | null>("pick_csv_path", { save: true, defaultName }),
+  /** The native open dialog for one CSV file; `null` when the user cancels. */
+  pickOpenPath: () => call<string | null>("pick_csv_path", { save: false, defaultName: "" }),
+  exportCsv: (kind: ListKind, path: string, bom: boolean, onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call<number>("csv_export", { kind, path, bom, onProgress: channel });
+  },
+  importCsv: (kind: ListKind, path: string, dryRun: boolean, overrides: Record<string, string>) =>
+    call<ImportReport>("csv_import", { kind, path, dryRun, overrides }),
+  importFields: (kind: ListKind) => call<string[]>("csv_import_fields", { kind }),
 };
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Finding } from "../bindings/Finding";
 import type { FindingStatus } from "../bindings/FindingStatus";
 import type { TagGroup } from "../bindings/TagGroup";
+import { CsvTools } from "../components/CsvTools";
 import { ExportPanel } from "../components/ExportPanel";
 import type { Api } from "../lib/ipc";
 import type { AreaId } from "../lib/routes";
@@ -118,6 +119,7 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
       <h2>Share</h2>
       <ExportPanel load={api.findingsReport} label="Findings report" testId="findings-export" />
       <ExportPanel load={api.quotesReport} label="Quotes sheet" testId="quotes-export" />
+      <CsvTools api={api} exports={["findings", "quotes"]} imports="findings" onImported={() => void reload()} />
     </section>
   );
 }

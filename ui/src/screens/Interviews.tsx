@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Interview } from "../bindings/Interview";
 import type { Api } from "../lib/ipc";
+import { CsvTools } from "../components/CsvTools";
 import { InterviewMode } from "./InterviewMode";
 import { InterviewPlanForm } from "./InterviewPlanForm";
 
@@ -58,6 +59,7 @@ export function InterviewsScreen({ api, initialOpen = null }: { api: Api; initia
           onCancel={() => setPlanning(false)}
         />
       )}
+      <CsvTools api={api} exports={["interviews", "notes", "quotes"]} />
       {list.length === 0 ? (
         <p className="empty">No interviews yet. Plan one with a core user.</p>
       ) : (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { Api } from "../lib/ipc";
+import { CsvTools } from "../components/CsvTools";
 import { PersonForm, ROLE_LABELS } from "./PersonForm";
 
 type Editing = { kind: "new" } | { kind: "edit"; person: Person } | null;
@@ -102,6 +103,8 @@ export function PeopleScreen({ api }: { api: Api }) {
           {people.length} {people.length === 1 ? "person" : "people"}
         </span>
       </div>
+
+      <CsvTools api={api} exports={["people"]} imports="people" onImported={() => void reload()} />
 
       {loaded && people.length === 0 ? (
         <div className="empty">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Question } from "../bindings/Question";
 import type { TopicCount } from "../bindings/TopicCount";
+import { CsvTools } from "../components/CsvTools";
 import { LintReport, MarkedText } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { useLint } from "../lib/useLint";
@@ -108,6 +109,7 @@ export function QuestionBank({ api }: { api: Api }) {
           {questions.length} questions{leadingCount > 0 && ` · ${leadingCount} leading`}
         </span>
       </div>
+      <CsvTools api={api} exports={["questions", "guides"]} imports="questions" onImported={() => void reload()} />
       <ul className="qlist" data-testid="question-list">
         {questions.map((q) => (
           <li key={q.id} className={q.findings.length ? "leads" : undefined} data-question={q.text}>

@@ -93,6 +93,11 @@ export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
     interviewReport: notUsed(),
     findingsReport: notUsed(),
     quotesReport: notUsed(),
+    pickSavePath: vi.fn(async () => null),
+    pickOpenPath: vi.fn(async () => null),
+    exportCsv: notUsed(),
+    importCsv: notUsed(),
+    importFields: vi.fn(async () => []),
   } satisfies Api & { people: Person[] };
   return api;
 }

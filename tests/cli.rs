@@ -1,0 +1,126 @@
+//! `rapport-cli` as a script sees it: output, files and exit codes.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_rapport-cli"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn lint_exits_1_when_a_question_leads() {
+    let (code, out, _) = cli(&["lint", "Do you have problems with Chef?"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("[confirmation-seeking]") && out.contains("try: "),
+        "{out}"
+    );
+    let (code, out, _) = cli(&["lint", "Walk me through your last deploy."]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let dir = tempfile::tempdir().unwrap();
+    let guide = dir.path().join("guide.txt");
+    std::fs::write(
+        &guide,
+        "# my guide\nTell me about your last page.\n\nWould you use a deploy bot?\n",
+    )
+    .unwrap();
+    let (code, out, err) = cli(&["lint", "--file", guide.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("line 4: Would you use a deploy bot?"),
+        "{out}"
+    );
+    assert!(err.contains("1 of 2 questions leads"), "{err}");
+    assert_eq!(cli(&["lint", "--file", "/no/such/file"]).0, 2);
+}
+
+#[test]
+fn export_import_restore_with_clear_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.db");
+    let db_s = db.to_str().unwrap();
+    // A mistyped workspace is an error, never a new empty one.
+    let (code, _, err) = cli(&["--db", db_s, "people"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no workspace at"), "{err}");
+    assert!(!db.exists());
+
+    rapport::open_workspace(&db).unwrap();
+    let people_csv = dir.path().join("people.csv");
+    std::fs::write(
+        &people_csv,
+        "Full name,Team,Role\r\nAna,SRE,lead\r\nBo,SRE,ic\r\n",
+    )
+    .unwrap();
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "people",
+        people_csv.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("dry run: 2 rows would be imported"), "{err}");
+    assert_eq!(cli(&["--db", db_s, "people"]).1, "");
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,role\nCy,chief\n").unwrap();
+    let (code, out, _) = cli(&["--db", db_s, "import", "people", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("row 2, column \"role\": “chief” is not one of"),
+        "{out}"
+    );
+
+    assert_eq!(
+        cli(&[
+            "--db",
+            db_s,
+            "import",
+            "people",
+            people_csv.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    assert_eq!(
+        cli(&["--db", db_s, "people"]).1,
+        "Ana\tSRE\tlead\tfalse\nBo\tSRE\tic\tfalse\n"
+    );
+
+    let (code, out, _) = cli(&["--db", db_s, "export", "people"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("id,name,team,role,") && out.contains(",Ana,SRE,lead,"),
+        "{out}"
+    );
+    let backup = dir.path().join("b.sqlite");
+    assert_eq!(
+        cli(&["--db", db_s, "backup", backup.to_str().unwrap()]).0,
+        0
+    );
+    assert_eq!(
+        cli(&[
+            "--db",
+            db_s,
+            "import",
+            "people",
+            people_csv.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    assert_eq!(cli(&["--db", db_s, "people"]).1.lines().count(), 4);
+    let (code, _, err) = cli(&["--db", db_s, "restore", backup.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(cli(&["--db", db_s, "people"]).1.lines().count(), 2);
+    assert_eq!(cli(&["--db", db_s, "export", "roadmaps"]).0, 2);
+}

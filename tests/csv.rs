@@ -1,0 +1,285 @@
+//! CSV export and import: format, formula safety, validation, and a round-trip property test.
+
+use std::collections::HashMap;
+
+use rapport::csv::{self, neutralise, unneutralise, ExportOptions, ListKind};
+use rapport::db::Db;
+use rapport::people::{self, PersonFilter, PersonInput, Role};
+use rapport::questions::{self, QuestionFilter, QuestionInput};
+
+fn export(db: &Db, kind: ListKind, bom: bool) -> String {
+    let mut out = Vec::new();
+    csv::export(db, kind, &mut out, ExportOptions { bom }, |_| {}).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn person(name: &str) -> PersonInput {
+    PersonInput {
+        name: name.into(),
+        team: String::new(),
+        role: Role::Ic,
+        contact: String::new(),
+        core_user: false,
+        notes: String::new(),
+    }
+}
+
+fn import(db: &mut Db, kind: ListKind, text: &str, dry: bool) -> csv::ImportReport {
+    csv::import(db, kind, text.as_bytes(), &HashMap::new(), dry).unwrap()
+}
+
+#[test]
+fn neutralising_formulas_is_reversible() {
+    for v in [
+        "=SUM(A1)", "+1", "-2", "@x", "\tx", "\rx", "'=x", "''+y", "'plain", "plain", "", "a=b",
+        "'",
+    ] {
+        let n = neutralise(v);
+        assert!(
+            !n.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{v:?} -> {n:?}"
+        );
+        assert_eq!(unneutralise(&n), v, "{v:?}");
+    }
+}
+
+#[test]
+fn export_is_rfc4180_with_crlf_optional_bom_and_safe_cells() {
+    let db = Db::open_in_memory().unwrap();
+    let mut p = person("=HYPERLINK(\"http://evil\")");
+    p.notes = "line one\nline \"two\", with comma".into();
+    p.core_user = true;
+    people::create(&db, &p).unwrap();
+    let text = export(&db, ListKind::People, false);
+    assert!(text.starts_with(
+        "id,name,team,role,contact,core_user,notes,archived_at,created_at,updated_at\r\n"
+    ));
+    assert!(text.contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",,ic,,true,\"line one\nline \"\"two\"\", with comma\","), "{text}");
+    assert!(text.ends_with("\r\n"));
+    assert!(export(&db, ListKind::People, true).starts_with('\u{FEFF}'));
+}
+
+#[test]
+fn every_list_exports_with_its_documented_header() {
+    let db = rapport::open_workspace(&tempfile::tempdir().unwrap().path().join("w.db")).unwrap();
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/csv.md")).unwrap();
+    for kind in ListKind::ALL {
+        let text = export(&db, kind, false);
+        let header = text.lines().next().unwrap().trim_end_matches('\r');
+        assert_eq!(header, kind.columns().join(","));
+        assert!(
+            docs.contains(&format!("`{header}`")),
+            "docs/csv.md must list the {} columns",
+            kind.as_str()
+        );
+    }
+    let questions = export(&db, ListKind::Questions, false);
+    assert_eq!(
+        questions.matches("\r\n").count() as u64,
+        1 + csv::count_rows(&db, ListKind::Questions).unwrap()
+    );
+}
+
+#[test]
+fn a_bad_file_changes_nothing_and_reports_row_and_column() {
+    let mut db = Db::open_in_memory().unwrap();
+    let text = "Name,Team,Role,Core user\r\nAna,SRE,ic,yes\r\n,SRE,ic,no\r\nBo,SRE,boss,no\r\nCy,SRE,lead,maybe\r\nDi,SRE\r\n";
+    let r = import(&mut db, ListKind::People, text, false);
+    assert!(!r.applied);
+    assert_eq!(r.rows, 5);
+    let errs: Vec<(u64, &str)> = r
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_str()))
+        .collect();
+    assert_eq!(errs, [(3, "Name"), (4, "Role"), (5, "Core user"), (6, "")]);
+    assert_eq!(
+        r.errors[1].message,
+        "“boss” is not one of ic, lead, manager, other"
+    );
+    assert!(
+        people::list(&db, &PersonFilter::default())
+            .unwrap()
+            .is_empty(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn dry_run_previews_and_apply_writes_in_one_go() {
+    let mut db = Db::open_in_memory().unwrap();
+    let text = "\u{FEFF}full name,email,ignored\nAna,ana@x.io,1\nBo,bo@x.io,2\n";
+    let dry = import(&mut db, ListKind::People, text, true);
+    assert!(dry.errors.is_empty() && !dry.applied && dry.rows == 2);
+    assert_eq!(dry.ignored_columns, ["ignored"]);
+    assert_eq!(
+        dry.mapping
+            .iter()
+            .map(|m| (m.field.as_str(), m.column.as_str()))
+            .collect::<Vec<_>>(),
+        [("name", "full name"), ("contact", "email")]
+    );
+    assert!(people::list(&db, &PersonFilter::default())
+        .unwrap()
+        .is_empty());
+    let done = import(&mut db, ListKind::People, text, false);
+    assert!(done.applied);
+    assert_eq!(
+        people::list(&db, &PersonFilter::default()).unwrap().len(),
+        2
+    );
+    // A missing required column is reported against the header row.
+    let r = import(&mut db, ListKind::People, "team\nSRE\n", false);
+    assert_eq!((r.errors[0].row, r.errors[0].column.as_str()), (1, "name"));
+    // An explicit mapping rescues an unknown header.
+    let overrides = HashMap::from([("name".to_owned(), "Engineer".to_owned())]);
+    let r = csv::import(
+        &mut db,
+        ListKind::People,
+        "Engineer\nEve\n".as_bytes(),
+        &overrides,
+        false,
+    )
+    .unwrap();
+    assert!(r.applied);
+    assert_eq!(
+        csv::import(
+            &mut db,
+            ListKind::Notes,
+            "x\n".as_bytes(),
+            &overrides,
+            false
+        )
+        .unwrap_err()
+        .code(),
+        "validation"
+    );
+}
+
+/// A tiny deterministic generator (xorshift), so the property test needs no extra crate.
+struct Gen(u64);
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+    /// Text built from awkward pieces: quotes, commas, CR/LF, formulas, emoji, accents.
+    fn text(&mut self, multiline: bool, max_pieces: u64) -> String {
+        let pieces = [
+            "a", "Zoë", "\"", "\"\"", ",", " , ", "=1+1", "+", "-", "@", "'", "'=", "😀", "日本",
+            "Ça", "x y", ";", "\\", "#tag",
+        ];
+        let lines = ["\n", "\r\n"];
+        let n = 1 + self.next() % max_pieces;
+        let mut s = String::new();
+        for _ in 0..n {
+            if multiline && self.next().is_multiple_of(5) {
+                s.push_str(self.pick(&lines));
+            }
+            s.push_str(self.pick(&pieces));
+        }
+        s
+    }
+}
+
+/// What the core stores for free text: trimmed (and newlines normalised the way a CSV reader
+/// hands them back, which is exactly).
+fn clean(s: &str) -> String {
+    s.trim().to_owned()
+}
+
+#[test]
+fn property_export_then_import_reproduces_people_and_questions_exactly() {
+    let mut g = Gen(0x9E37_79B9_7F4A_7C15);
+    for case in 0..60u32 {
+        let mut src = Db::open_in_memory().unwrap();
+        for _ in 0..(1 + g.next() % 6) {
+            let mut p = person(&clean(&g.text(false, 6)));
+            if p.name.is_empty() {
+                p.name = "x".into();
+            }
+            p.team = clean(&g.text(false, 3));
+            p.contact = clean(&g.text(false, 3));
+            p.notes = clean(&g.text(true, 10));
+            p.role = Role::ALL[(g.next() % 4) as usize];
+            p.core_user = g.next().is_multiple_of(2);
+            people::create(&src, &p).unwrap();
+            let q = QuestionInput {
+                text: {
+                    let t = clean(&g.text(true, 8));
+                    if t.is_empty() {
+                        "q".into()
+                    } else {
+                        t
+                    }
+                },
+                topic: clean(&g.text(false, 2)).to_lowercase(),
+                tags: vec![format!("t{}", g.next() % 5), "ops".into()],
+                leading_version: if g.next().is_multiple_of(2) {
+                    None
+                } else {
+                    Some(clean(&g.text(true, 5))).filter(|s| !s.is_empty())
+                },
+                rationale: clean(&g.text(true, 6)),
+            };
+            questions::create(&mut src, &q).unwrap();
+        }
+        let mut dst = Db::open_in_memory().unwrap();
+        for kind in [ListKind::People, ListKind::Questions] {
+            let text = export(&src, kind, case.is_multiple_of(2));
+            let r = import(&mut dst, kind, &text, false);
+            assert!(r.applied, "case {case} {kind:?}: {:?}\n{text}", r.errors);
+        }
+        let key = |p: &people::Person| {
+            (
+                p.name.clone(),
+                p.team.clone(),
+                p.role.as_str(),
+                p.contact.clone(),
+                p.core_user,
+                p.notes.clone(),
+            )
+        };
+        let mut a: Vec<_> = people::list(&src, &PersonFilter::default())
+            .unwrap()
+            .iter()
+            .map(key)
+            .collect();
+        let mut b: Vec<_> = people::list(&dst, &PersonFilter::default())
+            .unwrap()
+            .iter()
+            .map(key)
+            .collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "case {case}");
+        let qkey = |q: &questions::Question| {
+            (
+                q.text.clone(),
+                q.topic.clone(),
+                q.tags.clone(),
+                q.leading_version.clone(),
+                q.rationale.clone(),
+            )
+        };
+        let mut a: Vec<_> = questions::list(&src, &QuestionFilter::default())
+            .unwrap()
+            .iter()
+            .map(qkey)
+            .collect();
+        let mut b: Vec<_> = questions::list(&dst, &QuestionFilter::default())
+            .unwrap()
+            .iter()
+            .map(qkey)
+            .collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "case {case}");
+    }
+}

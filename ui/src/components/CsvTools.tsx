@@ -1,0 +1,183 @@
+import { useState } from "react";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { ListKind } from "../bindings/ListKind";
+import type { Progress } from "../bindings/Progress";
+import type { Api } from "../lib/ipc";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface Props {
+  api: Api;
+  /** Lists offered for export from this screen. */
+  exports: ListKind[];
+  /** The list this screen can import, if any. */
+  imports?: ListKind;
+  onImported?: () => void;
+}
+
+/** Export lists to CSV through the save dialog (with progress); import with a checked preview. */
+export function CsvTools({ api, exports, imports, onImported }: Props) {
+  const [bom, setBom] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ path: string; report: ImportReport; fields: string[] } | null>(null);
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+
+  const exportList = async (kind: ListKind) => {
+    setError(null);
+    const path = await api.pickSavePath(`rapport-${kind}-${today()}.csv`);
+    if (!path) return;
+    setProgress({ done: 0, total: 0 });
+    try {
+      const rows = await api.exportCsv(kind, path, bom, setProgress);
+      setStatus(`Exported ${rows} ${kind} rows to ${path}`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const check = async (kind: ListKind, path: string, map: Record<string, string>) => {
+    try {
+      const [report, fields] = await Promise.all([api.importCsv(kind, path, true, map), api.importFields(kind)]);
+      setPreview({ path, report, fields });
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const startImport = async () => {
+    if (!imports) return;
+    const path = await api.pickOpenPath();
+    if (!path) return;
+    setOverrides({});
+    await check(imports, path, {});
+  };
+
+  const apply = async () => {
+    if (!imports || !preview) return;
+    try {
+      const report = await api.importCsv(imports, preview.path, false, overrides);
+      if (report.applied) {
+        setStatus(`Imported ${report.rows} ${imports} rows.`);
+        setPreview(null);
+        onImported?.();
+      } else {
+        setPreview({ ...preview, report });
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const mapped = (field: string) => preview?.report.mapping.find((m) => m.field === field)?.column ?? "";
+
+  return (
+    <div className="csv-tools" data-testid="csv-tools">
+      <div className="actions">
+        {exports.map((k) => (
+          <button key={k} onClick={() => void exportList(k)} data-testid={`csv-export-${k}`} disabled={progress !== null}>
+            Export {k} CSV
+          </button>
+        ))}
+        <label className="inline small">
+          <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+          Excel-friendly (BOM)
+        </label>
+        {imports && (
+          <button onClick={() => void startImport()} data-testid={`csv-import-${imports}`}>
+            Import {imports} CSV…
+          </button>
+        )}
+      </div>
+      {progress && (
+        <progress
+          aria-label="Export progress"
+          max={Math.max(progress.total, 1)}
+          value={progress.done}
+          data-testid="csv-progress"
+        />
+      )}
+      {status && (
+        <p className="sr-status" role="status">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {preview && imports && (
+        <section className="card import-preview" aria-label="Import preview" data-testid="import-preview">
+          <h2>
+            Import {preview.report.rows} {imports} rows from <code>{preview.path}</code>
+          </h2>
+          <table className="table small">
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Column in the file</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.fields.map((f) => (
+                <tr key={f}>
+                  <td>{f}</td>
+                  <td>
+                    <select
+                      aria-label={`Column for ${f}`}
+                      value={overrides[f] ?? mapped(f)}
+                      onChange={(e) => {
+                        const next = { ...overrides, [f]: e.target.value };
+                        setOverrides(next);
+                        void check(imports, preview.path, next);
+                      }}
+                    >
+                      <option value="">(none)</option>
+                      {preview.report.headers.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.report.ignored_columns.length > 0 && (
+            <p className="muted small">Ignored columns: {preview.report.ignored_columns.join(", ")}</p>
+          )}
+          {preview.report.errors.length > 0 ? (
+            <>
+              <p className="warn-text">
+                {preview.report.errors.length} problem{preview.report.errors.length === 1 ? "" : "s"} — nothing will be
+                imported until every row is valid:
+              </p>
+              <ul className="import-errors" data-testid="import-errors">
+                {preview.report.errors.slice(0, 200).map((e, i) => (
+                  <li key={i}>
+                    Row {e.row}
+                    {e.column && <>, column “{e.column}”</>}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="lint ok">All {preview.report.rows} rows are valid.</p>
+          )}
+          <div className="actions">
+            <button className="primary" disabled={preview.report.errors.length > 0} onClick={() => void apply()} data-testid="import-apply">
+              Import {preview.report.rows} rows
+            </button>
+            <button onClick={() => setPreview(null)}>Cancel</button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
