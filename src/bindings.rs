@@ -33,5 +33,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::csv::ListKind::export_all(&cfg)?;
     crate::csv::ImportReport::export_all(&cfg)?;
     crate::db::Progress::export_all(&cfg)?;
+    crate::roadmaps::Roadmap::export_all(&cfg)?;
+    crate::roadmaps::RoadmapSummary::export_all(&cfg)?;
+    crate::roadmaps::RoadmapInput::export_all(&cfg)?;
+    crate::roadmaps::RowInput::export_all(&cfg)?;
+    crate::roadmaps::DeliverableInput::export_all(&cfg)?;
+    crate::roadmaps::retro::Retro::export_all(&cfg)?;
+    crate::roadmaps::report::StakeholderFormat::export_all(&cfg)?;
+    crate::roadmaps::report::StakeholderReport::export_all(&cfg)?;
     Ok(())
 }

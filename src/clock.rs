@@ -12,6 +12,11 @@ pub fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// Today's calendar date where the user is (roadmap rules are about the user's days).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,8 @@ pub mod interviews;
 pub mod people;
 pub mod questions;
 pub mod report;
+pub mod roadmaps;
+pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod validate;

@@ -1,5 +1,6 @@
 //! IPC commands: argument parsing and error mapping only.
 
+use rapport::clock::today;
 use rapport::db::WorkspaceInfo;
 use rapport::findings::{self, Finding, FindingInput, FindingStatus, TagGroup};
 use rapport::interviews::notes::{self, Note, NoteInput};
@@ -9,6 +10,12 @@ use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
 use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
 use rapport::report::{self, ReportFormat};
+use rapport::roadmaps::meeting::{self, RowUpdate, UpdateStatus};
+use rapport::roadmaps::report::{StakeholderFormat, StakeholderReport};
+use rapport::roadmaps::retro::{self, Retro, RetroNotes};
+use rapport::roadmaps::{
+    self, DeliverableInput, Priority, Roadmap, RoadmapInput, RoadmapSummary, RowInput,
+};
 use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
 use rapport::{Db, ErrorPayload};
@@ -341,4 +348,151 @@ pub fn pick_csv_path(
     Ok(picked
         .and_then(|p| p.into_path().ok())
         .map(|p| p.display().to_string()))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_list(state: State<AppState>) -> Reply<Vec<RoadmapSummary>> {
+    with_db(&state, |db| roadmaps::list(db))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_get(state: State<AppState>, id: String) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::get(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_create(state: State<AppState>, input: RoadmapInput) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::create(db, &input))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_add_row(
+    state: State<AppState>,
+    roadmap_id: String,
+    input: RowInput,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::add_row(db, &roadmap_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_update_row(
+    state: State<AppState>,
+    row_id: String,
+    input: RowInput,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::update_row(db, &row_id, &input))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_delete_row(state: State<AppState>, row_id: String) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::delete_row(db, &row_id))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_set_priority(
+    state: State<AppState>,
+    row_id: String,
+    priority: Priority,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::set_priority(db, &row_id, priority))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_reorder_rows(
+    state: State<AppState>,
+    roadmap_id: String,
+    priority: Priority,
+    row_ids: Vec<String>,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| {
+        roadmaps::reorder_rows(db, &roadmap_id, priority, &row_ids)
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_add_deliverable(
+    state: State<AppState>,
+    row_id: String,
+    input: DeliverableInput,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| {
+        roadmaps::add_deliverable(db, &row_id, &input, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_update_deliverable(
+    state: State<AppState>,
+    id: String,
+    input: DeliverableInput,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| {
+        roadmaps::update_deliverable(db, &id, &input, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_delete_deliverable(state: State<AppState>, id: String) -> Reply<Roadmap> {
+    with_db(&state, |db| roadmaps::delete_deliverable(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_record_update(
+    state: State<AppState>,
+    row_id: String,
+    status: UpdateStatus,
+    note: String,
+) -> Reply<RowUpdate> {
+    with_db(&state, |db| {
+        meeting::record(db, &row_id, status, &note, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_history(state: State<AppState>, row_id: String) -> Reply<Vec<RowUpdate>> {
+    with_db(&state, |db| meeting::history(db, &row_id))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_next_meeting(state: State<AppState>, id: String) -> Reply<Option<String>> {
+    with_db(&state, |db| {
+        Ok(meeting::next_meeting(db, &id)?.map(|d| d.to_string()))
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_retro(state: State<AppState>, id: String) -> Reply<Retro> {
+    with_db(&state, |db| retro::get_retro(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_save_retro(state: State<AppState>, id: String, notes: RetroNotes) -> Reply<Retro> {
+    with_db(&state, |db| retro::save_notes(db, &id, &notes, today()))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_carry_over(state: State<AppState>, id: String) -> Reply<Roadmap> {
+    with_db(&state, |db| retro::carry_over(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_report(
+    state: State<AppState>,
+    id: String,
+    kind: StakeholderReport,
+    format: StakeholderFormat,
+) -> Reply<String> {
+    with_db(&state, |db| {
+        roadmaps::report::render(db, &id, kind, format, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn sample_load(state: State<AppState>) -> Reply<String> {
+    with_db(&state, |db| rapport::sample::load(db, today()))
+}
+
+#[tauri::command(async)]
+pub fn today_date() -> String {
+    today().to_string()
 }

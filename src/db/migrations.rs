@@ -160,6 +160,63 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO findings_fts (rowid, title, detail) VALUES (new.rowid, new.title, new.detail);
     END;
     "#,
+    // 6: six-week roadmaps: rows with user-centric goals, deliverables, status updates, retros.
+    r#"
+    CREATE TABLE roadmaps (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        starts_on    TEXT NOT NULL,
+        ends_on      TEXT NOT NULL,
+        cadence      TEXT NOT NULL CHECK (cadence IN ('weekly', 'biweekly')),
+        carried_from TEXT REFERENCES roadmaps (id) ON DELETE SET NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        CHECK (ends_on > starts_on)
+    ) STRICT;
+    CREATE TABLE roadmap_rows (
+        id           TEXT PRIMARY KEY,
+        roadmap_id   TEXT NOT NULL REFERENCES roadmaps (id) ON DELETE CASCADE,
+        project      TEXT NOT NULL CHECK (length(trim(project)) > 0),
+        stakeholders TEXT NOT NULL DEFAULT '',
+        goal_what    TEXT NOT NULL CHECK (length(trim(goal_what)) > 0),
+        goal_why     TEXT NOT NULL CHECK (length(trim(goal_why)) > 0),
+        priority     TEXT NOT NULL CHECK (priority IN ('high', 'low')),
+        position     INTEGER NOT NULL,
+        carried_from TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX roadmap_rows_roadmap ON roadmap_rows (roadmap_id, priority, position);
+    CREATE TABLE deliverables (
+        id         TEXT PRIMARY KEY,
+        row_id     TEXT NOT NULL REFERENCES roadmap_rows (id) ON DELETE CASCADE,
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        owner      TEXT NOT NULL DEFAULT '',
+        due_on     TEXT,
+        status     TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'dropped')),
+        done_on    TEXT,
+        position   INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX deliverables_row ON deliverables (row_id, position);
+    CREATE TABLE row_updates (
+        id         TEXT PRIMARY KEY,
+        row_id     TEXT NOT NULL REFERENCES roadmap_rows (id) ON DELETE CASCADE,
+        meeting_on TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('on-track', 'at-risk', 'blocked', 'done', 'dropped')),
+        note       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX row_updates_row ON row_updates (row_id, created_at);
+    CREATE TABLE retros (
+        roadmap_id TEXT PRIMARY KEY REFERENCES roadmaps (id) ON DELETE CASCADE,
+        process    TEXT NOT NULL DEFAULT '',
+        estimation TEXT NOT NULL DEFAULT '',
+        execution  TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

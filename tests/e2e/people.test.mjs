@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Keys, Session, startDriver } from "./webdriver.mjs";
 
 let driver;
-const BUILT = new Set(["people", "interviews", "questions", "findings", "search"]);
+const BUILT = new Set(["people", "interviews", "questions", "roadmaps", "findings", "search"]);
 const db = join(mkdtempSync(join(tmpdir(), "rapport-e2e-")), "workspace.db");
 
 before(async () => {

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for driving the real Rapport app through tauri-driver
 // (which fronts Debian's WebKitWebDriver). No browser download, no framework: just fetch.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -10,24 +10,39 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 export const APP_BIN = process.env.APP_BIN;
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), "tests/e2e/screenshots");
 
-/** Starts tauri-driver on a free-ish port and waits until it answers. */
+/** Starts tauri-driver on a free-ish port and waits until it answers.
+ *
+ * The driver runs in its own process group, with output to a log file rather than this test
+ * file's stdout: an app left behind by a crashed session must neither keep the test runner's
+ * pipe open (the runner would wait for it forever) nor outlive the suite — `stop` kills the
+ * whole group. */
 export async function startDriver() {
   const port = 4444 + Math.floor(Math.random() * 1000);
   const nativePort = port + 1000;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const log = openSync(join(SCREENSHOTS, `tauri-driver-${port}.log`), "a");
   const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(`${url}/status`);
-      if (r.ok) return { url, stop: () => driver.kill() };
+      if (r.ok) return { url, stop };
     } catch {
       // not up yet
     }
     await sleep(100);
   }
-  driver.kill();
+  stop();
   throw new Error("tauri-driver did not start");
 }
 

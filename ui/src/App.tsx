@@ -11,6 +11,7 @@ import { QuestionsScreen } from "./screens/Questions";
 import { InterviewsScreen } from "./screens/Interviews";
 import { FindingsScreen } from "./screens/Findings";
 import { SearchScreen } from "./screens/Search";
+import { RoadmapsScreen } from "./screens/Roadmaps";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -103,6 +104,8 @@ export function App({ api }: { api: Api }) {
           <PeopleScreen api={api} />
         ) : area === "interviews" ? (
           <InterviewsScreen key={param ?? ""} api={api} initialOpen={param} />
+        ) : area === "roadmaps" ? (
+          <RoadmapsScreen key={param ?? ""} api={api} initialOpen={param} />
         ) : area === "findings" ? (
           <FindingsScreen api={api} focus={param} onNavigate={navigate} />
         ) : area === "search" ? (

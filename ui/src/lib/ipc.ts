@@ -28,6 +28,18 @@ import type { TagGroup } from "../bindings/TagGroup";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { ListKind } from "../bindings/ListKind";
 import type { Progress } from "../bindings/Progress";
+import type { DeliverableInput } from "../bindings/DeliverableInput";
+import type { Priority } from "../bindings/Priority";
+import type { Retro } from "../bindings/Retro";
+import type { RetroNotes } from "../bindings/RetroNotes";
+import type { Roadmap } from "../bindings/Roadmap";
+import type { RoadmapInput } from "../bindings/RoadmapInput";
+import type { RoadmapSummary } from "../bindings/RoadmapSummary";
+import type { RowInput } from "../bindings/RowInput";
+import type { RowUpdate } from "../bindings/RowUpdate";
+import type { StakeholderFormat } from "../bindings/StakeholderFormat";
+import type { StakeholderReport } from "../bindings/StakeholderReport";
+import type { UpdateStatus } from "../bindings/UpdateStatus";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -113,6 +125,29 @@ export const api = {
   importCsv: (kind: ListKind, path: string, dryRun: boolean, overrides: Record<string, string>) =>
     call<ImportReport>("csv_import", { kind, path, dryRun, overrides }),
   importFields: (kind: ListKind) => call<string[]>("csv_import_fields", { kind }),
+  listRoadmaps: () => call<RoadmapSummary[]>("roadmaps_list"),
+  getRoadmap: (id: string) => call<Roadmap>("roadmaps_get", { id }),
+  createRoadmap: (input: RoadmapInput) => call<Roadmap>("roadmaps_create", { input }),
+  addRow: (roadmapId: string, input: RowInput) => call<Roadmap>("roadmaps_add_row", { roadmapId, input }),
+  updateRow: (rowId: string, input: RowInput) => call<Roadmap>("roadmaps_update_row", { rowId, input }),
+  deleteRow: (rowId: string) => call<Roadmap>("roadmaps_delete_row", { rowId }),
+  setPriority: (rowId: string, priority: Priority) => call<Roadmap>("roadmaps_set_priority", { rowId, priority }),
+  reorderRows: (roadmapId: string, priority: Priority, rowIds: string[]) =>
+    call<Roadmap>("roadmaps_reorder_rows", { roadmapId, priority, rowIds }),
+  addDeliverable: (rowId: string, input: DeliverableInput) => call<Roadmap>("roadmaps_add_deliverable", { rowId, input }),
+  updateDeliverable: (id: string, input: DeliverableInput) => call<Roadmap>("roadmaps_update_deliverable", { id, input }),
+  deleteDeliverable: (id: string) => call<Roadmap>("roadmaps_delete_deliverable", { id }),
+  recordUpdate: (rowId: string, status: UpdateStatus, note: string) =>
+    call<RowUpdate>("roadmaps_record_update", { rowId, status, note }),
+  rowHistory: (rowId: string) => call<RowUpdate[]>("roadmaps_history", { rowId }),
+  nextMeeting: (id: string) => call<string | null>("roadmaps_next_meeting", { id }),
+  retro: (id: string) => call<Retro>("roadmaps_retro", { id }),
+  saveRetro: (id: string, notes: RetroNotes) => call<Retro>("roadmaps_save_retro", { id, notes }),
+  carryOver: (id: string) => call<Roadmap>("roadmaps_carry_over", { id }),
+  roadmapReport: (id: string, kind: StakeholderReport, format: StakeholderFormat) =>
+    call<string>("roadmaps_report", { id, kind, format }),
+  loadSample: () => call<string>("sample_load"),
+  today: () => call<string>("today_date"),
 };
 
 export type Api = typeof api;

@@ -24,7 +24,7 @@ export const AREAS: readonly Area[] = [
   { id: "interviews", label: "Interviews", built: true, purpose: "Plan 30-minute interviews with at most two people, run them with live notes, quotes and tags." },
   { id: "questions", label: "Questions", built: true, purpose: "A bank of non-leading questions, a checker that explains why a question leads, and interview guides." },
   { id: "sprints", label: "Sprints", built: false, purpose: "One-week, one-focus prototyping sprint boards with a daily log, demo notes and a retro." },
-  { id: "roadmaps", label: "Roadmaps", built: false, purpose: "Six-week roadmaps with user-centric goals, line-by-line status updates, retros and stakeholder reports." },
+  { id: "roadmaps", label: "Roadmaps", built: true, purpose: "Six-week roadmaps with user-centric goals, line-by-line status updates, retros and stakeholder reports." },
   { id: "followups", label: "Follow-ups", built: false, purpose: "Follow-ups with users after releases and milestones, and who has not been contacted lately." },
   { id: "findings", label: "Findings", built: true, purpose: "Findings backed by interview evidence, grouped by tag." },
   { id: "search", label: "Search", built: true, purpose: "Full-text search over notes, quotes and findings." },

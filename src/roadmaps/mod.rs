@@ -1,0 +1,590 @@
+//! Six-week roadmaps: an interval with strict start and stop dates, rows that pair a
+//! user-centric goal (what and why) with deliverables (how and when), in high and low priority
+//! sections. Status updates, the retro and carry-over live in [`meeting`] and [`retro`];
+//! stakeholder reports in [`report`].
+
+pub mod meeting;
+pub mod report;
+pub mod retro;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clock;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::validate;
+
+/// Six weeks, the default interval.
+pub const DEFAULT_DAYS: i64 = 42;
+pub const MAX_DAYS: i64 = 366;
+pub const TEXT_MAX: usize = 2_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Cadence {
+    Weekly,
+    Biweekly,
+}
+
+impl Cadence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cadence::Weekly => "weekly",
+            Cadence::Biweekly => "biweekly",
+        }
+    }
+    pub fn days(self) -> i64 {
+        match self {
+            Cadence::Weekly => 7,
+            Cadence::Biweekly => 14,
+        }
+    }
+    fn parse(s: &str) -> Cadence {
+        if s == "weekly" {
+            Cadence::Weekly
+        } else {
+            Cadence::Biweekly
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    High,
+    Low,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Low => "low",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeliverableStatus {
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl DeliverableStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliverableStatus::Planned => "planned",
+            DeliverableStatus::InProgress => "in-progress",
+            DeliverableStatus::Done => "done",
+            DeliverableStatus::Dropped => "dropped",
+        }
+    }
+    fn parse(s: &str) -> DeliverableStatus {
+        match s {
+            "in-progress" => DeliverableStatus::InProgress,
+            "done" => DeliverableStatus::Done,
+            "dropped" => DeliverableStatus::Dropped,
+            _ => DeliverableStatus::Planned,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoadmapInput {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// `YYYY-MM-DD`; empty for the default six weeks.
+    pub ends_on: String,
+    pub cadence: Cadence,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoadmapSummary {
+    pub id: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub cadence: Cadence,
+    #[ts(type = "number")]
+    pub row_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Deliverable {
+    pub id: String,
+    pub row_id: String,
+    pub title: String,
+    pub owner: String,
+    pub due_on: Option<String>,
+    pub status: DeliverableStatus,
+    pub done_on: Option<String>,
+    /// Soft problems worth showing (a due date outside the interval); never a refusal.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeliverableInput {
+    pub title: String,
+    pub owner: String,
+    /// `YYYY-MM-DD` or empty.
+    pub due_on: String,
+    pub status: DeliverableStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RowInput {
+    pub project: String,
+    /// People or teams, as written: "Eng leads at company".
+    pub stakeholders: String,
+    /// The user-centric goal: what users get …
+    pub goal_what: String,
+    /// … and why it matters to them.
+    pub goal_why: String,
+    pub priority: Priority,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoadmapRow {
+    pub id: String,
+    pub project: String,
+    pub stakeholders: String,
+    pub goal_what: String,
+    pub goal_why: String,
+    pub priority: Priority,
+    pub deliverables: Vec<Deliverable>,
+    /// The latest status update, if any.
+    pub latest: Option<meeting::RowUpdate>,
+    /// Carried over from an earlier interval.
+    pub carried: bool,
+}
+
+impl RoadmapRow {
+    /// A row is complete once its last update says done or dropped.
+    pub fn is_complete(&self) -> bool {
+        self.latest.as_ref().is_some_and(|u| {
+            matches!(
+                u.status,
+                meeting::UpdateStatus::Done | meeting::UpdateStatus::Dropped
+            )
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Roadmap {
+    pub id: String,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub cadence: Cadence,
+    pub carried_from: Option<String>,
+    /// High priority first, each section in its own order.
+    pub rows: Vec<RoadmapRow>,
+}
+
+pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("{label} must be a date like 2026-11-23")))
+}
+
+fn checked_interval(input: &RoadmapInput) -> Result<(String, NaiveDate, NaiveDate)> {
+    let title = validate::required_line("title", "Title", &input.title, 200)?;
+    let start = parse_date("starts_on", "Start", &input.starts_on)?;
+    let end = if input.ends_on.trim().is_empty() {
+        start + Duration::days(DEFAULT_DAYS)
+    } else {
+        parse_date("ends_on", "End", &input.ends_on)?
+    };
+    if end <= start {
+        return Err(Error::invalid(
+            "ends_on",
+            "The interval must end after it starts",
+        ));
+    }
+    if (end - start).num_days() > MAX_DAYS {
+        return Err(Error::invalid(
+            "ends_on",
+            format!("An interval is at most {MAX_DAYS} days; six weeks is the norm"),
+        ));
+    }
+    Ok((title, start, end))
+}
+
+pub fn create(db: &Db, input: &RoadmapInput) -> Result<Roadmap> {
+    let (title, start, end) = checked_interval(input)?;
+    let (id, now) = (clock::new_id(), clock::now());
+    db.conn().execute(
+        "INSERT INTO roadmaps (id, title, starts_on, ends_on, cadence, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![
+            id,
+            title,
+            start.to_string(),
+            end.to_string(),
+            input.cadence.as_str(),
+            now
+        ],
+    )?;
+    get(db, &id)
+}
+
+pub fn update(db: &Db, id: &str, input: &RoadmapInput) -> Result<Roadmap> {
+    let (title, start, end) = checked_interval(input)?;
+    let changed = db.conn().execute(
+        "UPDATE roadmaps SET title = ?2, starts_on = ?3, ends_on = ?4, cadence = ?5, updated_at = ?6
+         WHERE id = ?1",
+        params![id, title, start.to_string(), end.to_string(), input.cadence.as_str(), clock::now()],
+    )?;
+    if changed == 0 {
+        return Err(Error::not_found("roadmap", id));
+    }
+    get(db, id)
+}
+
+pub fn delete(db: &Db, id: &str) -> Result<()> {
+    if db
+        .conn()
+        .execute("DELETE FROM roadmaps WHERE id = ?1", [id])?
+        == 0
+    {
+        return Err(Error::not_found("roadmap", id));
+    }
+    Ok(())
+}
+
+pub fn list(db: &Db) -> Result<Vec<RoadmapSummary>> {
+    let mut stmt = db.conn().prepare(
+        "SELECT r.id, r.title, r.starts_on, r.ends_on, r.cadence,
+                (SELECT count(*) FROM roadmap_rows w WHERE w.roadmap_id = r.id)
+         FROM roadmaps r ORDER BY r.starts_on DESC, r.created_at DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RoadmapSummary {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            starts_on: r.get(2)?,
+            ends_on: r.get(3)?,
+            cadence: Cadence::parse(&r.get::<_, String>(4)?),
+            row_count: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The interval's dates, for rules that depend on them.
+pub(crate) fn interval(db: &Db, roadmap_id: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let (s, e): (String, String) = db
+        .conn()
+        .query_row(
+            "SELECT starts_on, ends_on FROM roadmaps WHERE id = ?1",
+            [roadmap_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("roadmap", roadmap_id))?;
+    Ok((
+        parse_date("starts_on", "Start", &s)?,
+        parse_date("ends_on", "End", &e)?,
+    ))
+}
+
+fn deliverable_from(r: &Row, interval: (NaiveDate, NaiveDate)) -> rusqlite::Result<Deliverable> {
+    let due_on: Option<String> = r.get(4)?;
+    let mut warnings = Vec::new();
+    if let Some(due) = due_on
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        if due < interval.0 || due > interval.1 {
+            warnings.push(format!(
+                "Due {due}, outside the interval ({} – {})",
+                interval.0, interval.1
+            ));
+        }
+    }
+    Ok(Deliverable {
+        id: r.get(0)?,
+        row_id: r.get(1)?,
+        title: r.get(2)?,
+        owner: r.get(3)?,
+        due_on,
+        status: DeliverableStatus::parse(&r.get::<_, String>(5)?),
+        done_on: r.get(6)?,
+        warnings,
+    })
+}
+
+pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
+    let (title, starts_on, ends_on, cadence, carried_from): (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+    ) = db
+        .conn()
+        .query_row(
+            "SELECT title, starts_on, ends_on, cadence, carried_from FROM roadmaps WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("roadmap", id))?;
+    let span = interval(db, id)?;
+    let mut stmt = db.conn().prepare(
+        "SELECT id, project, stakeholders, goal_what, goal_why, priority, carried_from IS NOT NULL
+         FROM roadmap_rows WHERE roadmap_id = ?1
+         ORDER BY priority = 'low', position, created_at",
+    )?;
+    let heads: Vec<(String, String, String, String, String, String, bool)> = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut dstmt = db.conn().prepare(
+        "SELECT id, row_id, title, owner, due_on, status, done_on FROM deliverables
+         WHERE row_id = ?1 ORDER BY position, created_at",
+    )?;
+    let mut rows = Vec::new();
+    for (rid, project, stakeholders, goal_what, goal_why, priority, carried) in heads {
+        let deliverables = dstmt
+            .query_map([&rid], |r| deliverable_from(r, span))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.push(RoadmapRow {
+            latest: meeting::history(db, &rid)?.into_iter().next_back(),
+            id: rid,
+            project,
+            stakeholders,
+            goal_what,
+            goal_why,
+            priority: if priority == "low" {
+                Priority::Low
+            } else {
+                Priority::High
+            },
+            deliverables,
+            carried,
+        });
+    }
+    Ok(Roadmap {
+        id: id.to_owned(),
+        title,
+        starts_on,
+        ends_on,
+        cadence: Cadence::parse(&cadence),
+        carried_from,
+        rows,
+    })
+}
+
+fn checked_row(input: &RowInput) -> Result<RowInput> {
+    Ok(RowInput {
+        project: validate::required_line("project", "Project", &input.project, 200)?,
+        stakeholders: validate::single_line(
+            "stakeholders",
+            "Stakeholders",
+            &input.stakeholders,
+            300,
+        )?,
+        goal_what: validate::required(
+            "goal_what",
+            "The goal (what users get)",
+            &input.goal_what,
+            TEXT_MAX,
+        )?,
+        goal_why: validate::required(
+            "goal_why",
+            "Why it matters to users",
+            &input.goal_why,
+            TEXT_MAX,
+        )?,
+        priority: input.priority,
+    })
+}
+
+fn row_roadmap(db: &Db, row_id: &str) -> Result<String> {
+    db.conn()
+        .query_row(
+            "SELECT roadmap_id FROM roadmap_rows WHERE id = ?1",
+            [row_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("roadmap row", row_id))
+}
+
+/// Adds a row at the end of its priority section.
+pub fn add_row(db: &Db, roadmap_id: &str, input: &RowInput) -> Result<Roadmap> {
+    let r = checked_row(input)?;
+    interval(db, roadmap_id)?;
+    let now = clock::now();
+    db.conn().execute(
+        "INSERT INTO roadmap_rows (id, roadmap_id, project, stakeholders, goal_what, goal_why, priority,
+                                   position, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?2), ?8, ?8)",
+        params![clock::new_id(), roadmap_id, r.project, r.stakeholders, r.goal_what, r.goal_why, r.priority.as_str(), now],
+    )?;
+    get(db, roadmap_id)
+}
+
+pub fn update_row(db: &Db, row_id: &str, input: &RowInput) -> Result<Roadmap> {
+    let r = checked_row(input)?;
+    let roadmap = row_roadmap(db, row_id)?;
+    db.conn().execute(
+        "UPDATE roadmap_rows SET project = ?2, stakeholders = ?3, goal_what = ?4, goal_why = ?5,
+                priority = ?6, updated_at = ?7 WHERE id = ?1",
+        params![
+            row_id,
+            r.project,
+            r.stakeholders,
+            r.goal_what,
+            r.goal_why,
+            r.priority.as_str(),
+            clock::now()
+        ],
+    )?;
+    get(db, &roadmap)
+}
+
+pub fn delete_row(db: &Db, row_id: &str) -> Result<Roadmap> {
+    let roadmap = row_roadmap(db, row_id)?;
+    db.conn()
+        .execute("DELETE FROM roadmap_rows WHERE id = ?1", [row_id])?;
+    get(db, &roadmap)
+}
+
+/// Moves a row to another section (one action: "move to low priority"), at its end.
+pub fn set_priority(db: &Db, row_id: &str, priority: Priority) -> Result<Roadmap> {
+    let roadmap = row_roadmap(db, row_id)?;
+    db.conn().execute(
+        "UPDATE roadmap_rows SET priority = ?2, updated_at = ?3,
+                position = (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?4)
+         WHERE id = ?1",
+        params![row_id, priority.as_str(), clock::now(), roadmap],
+    )?;
+    get(db, &roadmap)
+}
+
+/// Orders one priority section. `row_ids` must be exactly that section's rows.
+pub fn reorder_rows(
+    db: &mut Db,
+    roadmap_id: &str,
+    priority: Priority,
+    row_ids: &[String],
+) -> Result<Roadmap> {
+    let current = get(db, roadmap_id)?;
+    let mut have: Vec<&str> = current
+        .rows
+        .iter()
+        .filter(|r| r.priority == priority)
+        .map(|r| r.id.as_str())
+        .collect();
+    let mut want: Vec<&str> = row_ids.iter().map(String::as_str).collect();
+    have.sort_unstable();
+    want.sort_unstable();
+    if have != want {
+        return Err(Error::invalid(
+            "order",
+            "The roadmap changed since it was shown; reload it and try again",
+        ));
+    }
+    let tx = db.write()?;
+    for (i, id) in row_ids.iter().enumerate() {
+        tx.execute(
+            "UPDATE roadmap_rows SET position = ?2 WHERE id = ?1",
+            params![id, i as i64 + 1],
+        )?;
+    }
+    tx.commit()?;
+    get(db, roadmap_id)
+}
+
+fn checked_deliverable(input: &DeliverableInput) -> Result<(String, String, Option<String>)> {
+    let title = validate::required_line("title", "Deliverable", &input.title, 300)?;
+    let owner = validate::single_line("owner", "Owner", &input.owner, 120)?;
+    let due = if input.due_on.trim().is_empty() {
+        None
+    } else {
+        Some(parse_date("due_on", "Due date", &input.due_on)?.to_string())
+    };
+    Ok((title, owner, due))
+}
+
+pub fn add_deliverable(
+    db: &Db,
+    row_id: &str,
+    input: &DeliverableInput,
+    today: NaiveDate,
+) -> Result<Roadmap> {
+    let (title, owner, due) = checked_deliverable(input)?;
+    let roadmap = row_roadmap(db, row_id)?;
+    let now = clock::now();
+    let done_on = (input.status == DeliverableStatus::Done).then(|| today.to_string());
+    db.conn().execute(
+        "INSERT INTO deliverables (id, row_id, title, owner, due_on, status, done_on, position, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 (SELECT coalesce(max(position), 0) + 1 FROM deliverables WHERE row_id = ?2), ?8, ?8)",
+        params![clock::new_id(), row_id, title, owner, due, input.status.as_str(), done_on, now],
+    )?;
+    get(db, &roadmap)
+}
+
+fn deliverable_roadmap(db: &Db, id: &str) -> Result<String> {
+    db.conn()
+        .query_row(
+            "SELECT w.roadmap_id FROM deliverables d JOIN roadmap_rows w ON w.id = d.row_id WHERE d.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("deliverable", id))
+}
+
+/// Edits a deliverable. Marking it done stamps `done_on` with `today` (kept if already done).
+pub fn update_deliverable(
+    db: &Db,
+    id: &str,
+    input: &DeliverableInput,
+    today: NaiveDate,
+) -> Result<Roadmap> {
+    let (title, owner, due) = checked_deliverable(input)?;
+    let roadmap = deliverable_roadmap(db, id)?;
+    db.conn().execute(
+        "UPDATE deliverables SET title = ?2, owner = ?3, due_on = ?4, status = ?5,
+                done_on = CASE WHEN ?5 = 'done' THEN coalesce(done_on, ?6) END, updated_at = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            title,
+            owner,
+            due,
+            input.status.as_str(),
+            today.to_string(),
+            clock::now()
+        ],
+    )?;
+    get(db, &roadmap)
+}
+
+pub fn delete_deliverable(db: &Db, id: &str) -> Result<Roadmap> {
+    let roadmap = deliverable_roadmap(db, id)?;
+    db.conn()
+        .execute("DELETE FROM deliverables WHERE id = ?1", [id])?;
+    get(db, &roadmap)
+}
