@@ -17,6 +17,7 @@ use crate::findings::{self, FindingInput, FindingStatus};
 use crate::interviews::notes::parse_tags;
 use crate::people::{self, PersonInput, Role};
 use crate::questions::{self, QuestionInput};
+use crate::roadmaps::{self, DeliverableInput, DeliverableStatus, Priority, RowInput};
 
 /// Characters that make Excel, LibreOffice or Sheets treat a cell as a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -41,7 +42,7 @@ pub fn unneutralise(cell: &str) -> &str {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ListKind {
     People,
     Interviews,
@@ -50,10 +51,13 @@ pub enum ListKind {
     Findings,
     Questions,
     Guides,
+    /// One line per deliverable (a row without deliverables gets one line of its own).
+    RoadmapRows,
+    RoadmapUpdates,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 7] = [
+    pub const ALL: [ListKind; 9] = [
         ListKind::People,
         ListKind::Interviews,
         ListKind::Notes,
@@ -61,6 +65,8 @@ impl ListKind {
         ListKind::Findings,
         ListKind::Questions,
         ListKind::Guides,
+        ListKind::RoadmapRows,
+        ListKind::RoadmapUpdates,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -72,6 +78,8 @@ impl ListKind {
             ListKind::Findings => "findings",
             ListKind::Questions => "questions",
             ListKind::Guides => "guides",
+            ListKind::RoadmapRows => "roadmap_rows",
+            ListKind::RoadmapUpdates => "roadmap_updates",
         }
     }
 
@@ -151,6 +159,30 @@ impl ListKind {
                 "question",
                 "minutes",
             ],
+            ListKind::RoadmapRows => &[
+                "roadmap_id",
+                "roadmap",
+                "priority",
+                "project",
+                "stakeholders",
+                "goal_what",
+                "goal_why",
+                "deliverable",
+                "owner",
+                "due_on",
+                "status",
+                "done_on",
+                "latest_status",
+            ],
+            ListKind::RoadmapUpdates => &[
+                "roadmap_id",
+                "roadmap",
+                "project",
+                "meeting_on",
+                "status",
+                "note",
+                "created_at",
+            ],
         }
     }
 
@@ -192,6 +224,19 @@ impl ListKind {
                 "SELECT g.id, g.title, gi.position, q.id, q.text, gi.minutes
                  FROM guides g JOIN guide_items gi ON gi.guide_id = g.id JOIN questions q ON q.id = gi.question_id
                  ORDER BY g.title, g.id, gi.position"
+            }
+            ListKind::RoadmapRows => {
+                "SELECT r.id, r.title, w.priority, w.project, w.stakeholders, w.goal_what, w.goal_why,
+                        d.title, d.owner, d.due_on, d.status, d.done_on,
+                        (SELECT u.status FROM row_updates u WHERE u.row_id = w.id ORDER BY u.created_at DESC LIMIT 1)
+                 FROM roadmap_rows w JOIN roadmaps r ON r.id = w.roadmap_id
+                 LEFT JOIN deliverables d ON d.row_id = w.id
+                 ORDER BY r.starts_on, r.id, w.priority = 'low', w.position, d.position"
+            }
+            ListKind::RoadmapUpdates => {
+                "SELECT r.id, r.title, w.project, u.meeting_on, u.status, u.note, u.created_at
+                 FROM row_updates u JOIN roadmap_rows w ON w.id = u.row_id JOIN roadmaps r ON r.id = w.roadmap_id
+                 ORDER BY r.starts_on, r.id, w.position, u.created_at"
             }
         }
     }
@@ -362,6 +407,21 @@ fn fields(kind: ListKind) -> Option<&'static [(&'static str, bool, &'static [&'s
             ("tags", false, &["tags", "tag"]),
             ("evidence", true, &["evidence_note_ids", "evidence"]),
         ],
+        ListKind::RoadmapRows => &[
+            ("project", true, &["project"]),
+            ("stakeholders", false, &["stakeholders"]),
+            ("goal_what", true, &["goal_what", "goal", "what"]),
+            ("goal_why", true, &["goal_why", "why"]),
+            ("priority", false, &["priority"]),
+            (
+                "deliverable",
+                false,
+                &["deliverable", "deliverables", "how"],
+            ),
+            ("owner", false, &["owner"]),
+            ("due_on", false, &["due_on", "due", "when"]),
+            ("status", false, &["status"]),
+        ],
         _ => return None,
     })
 }
@@ -389,6 +449,15 @@ enum Row {
     Person(PersonInput),
     Question(QuestionInput),
     Finding(FindingInput),
+    /// A roadmap row (created on its project's first line) and maybe one deliverable.
+    Roadmap(RowInput, Option<DeliverableInput>),
+}
+
+/// What an import writes into, and what it has created so far.
+struct Target<'a> {
+    roadmap: Option<&'a str>,
+    /// Roadmap rows created by this import, by project name.
+    rows: HashMap<String, String>,
 }
 
 fn to_row(kind: ListKind, get: &dyn Fn(&str) -> String) -> Result<Row> {
@@ -442,15 +511,81 @@ fn to_row(kind: ListKind, get: &dyn Fn(&str) -> String) -> Result<Row> {
                 evidence_note_ids: split(get("evidence")),
             })
         }
+        ListKind::RoadmapRows => {
+            let priority = match get("priority").trim().to_lowercase().as_str() {
+                "" | "high" => Priority::High,
+                "low" => Priority::Low,
+                other => {
+                    return Err(Error::invalid(
+                        "priority",
+                        format!("“{other}” is not high or low"),
+                    ))
+                }
+            };
+            let status = get("status");
+            let status = match status.trim().to_lowercase().as_str() {
+                "" | "planned" => DeliverableStatus::Planned,
+                "in-progress" | "in progress" => DeliverableStatus::InProgress,
+                "done" => DeliverableStatus::Done,
+                "dropped" => DeliverableStatus::Dropped,
+                other => {
+                    return Err(Error::invalid(
+                        "status",
+                        format!("“{other}” is not one of planned, in-progress, done, dropped"),
+                    ))
+                }
+            };
+            let title = get("deliverable");
+            Row::Roadmap(
+                RowInput {
+                    project: get("project"),
+                    stakeholders: get("stakeholders"),
+                    goal_what: get("goal_what"),
+                    goal_why: get("goal_why"),
+                    priority,
+                },
+                (!title.trim().is_empty()).then(|| DeliverableInput {
+                    title,
+                    owner: get("owner"),
+                    due_on: get("due_on"),
+                    status,
+                }),
+            )
+        }
         _ => unreachable!("checked by fields()"),
     })
 }
 
-fn write(db: &mut Db, row: &Row) -> Result<()> {
+fn write(db: &mut Db, row: &Row, target: &mut Target) -> Result<()> {
     match row {
         Row::Person(p) => people::create(db, p).map(drop),
         Row::Question(q) => questions::create(db, q).map(drop),
         Row::Finding(f) => findings::create(db, f).map(drop),
+        Row::Roadmap(input, deliverable) => {
+            let roadmap = target.roadmap.ok_or_else(|| {
+                Error::invalid("roadmap", "Choose the roadmap to import these rows into")
+            })?;
+            let key = input.project.trim().to_owned();
+            let row_id = match target.rows.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let r = roadmaps::add_row(db, roadmap, input)?;
+                    let id = r
+                        .rows
+                        .iter()
+                        .rev()
+                        .find(|w| w.project == key)
+                        .map(|w| w.id.clone())
+                        .unwrap_or_default();
+                    target.rows.insert(key, id.clone());
+                    id
+                }
+            };
+            if let Some(d) = deliverable {
+                roadmaps::add_deliverable(db, &row_id, d, crate::clock::today())?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -464,6 +599,35 @@ pub fn import<R: Read>(
     overrides: &HashMap<String, String>,
     dry_run: bool,
 ) -> Result<ImportReport> {
+    import_into(db, kind, input, overrides, dry_run, None)
+}
+
+/// [`import`] for lists that belong to a roadmap (`roadmap_rows`): `roadmap` is where they go.
+pub fn import_into<R: Read>(
+    db: &mut Db,
+    kind: ListKind,
+    input: R,
+    overrides: &HashMap<String, String>,
+    dry_run: bool,
+    roadmap: Option<&str>,
+) -> Result<ImportReport> {
+    if kind == ListKind::RoadmapRows {
+        match roadmap {
+            None => {
+                return Err(Error::invalid(
+                    "roadmap",
+                    "Choose the roadmap to import these rows into",
+                ))
+            }
+            Some(id) => {
+                roadmaps::get(db, id)?;
+            }
+        }
+    }
+    let mut target = Target {
+        roadmap,
+        rows: HashMap::new(),
+    };
     let spec = fields(kind).ok_or_else(|| {
         Error::invalid(
             "kind",
@@ -557,7 +721,7 @@ pub fn import<R: Read>(
                     .map(|v| unneutralise(v).to_owned())
                     .unwrap_or_default()
             };
-            match to_row(kind, &get).and_then(|row| write(db, &row)) {
+            match to_row(kind, &get).and_then(|row| write(db, &row, &mut target)) {
                 Ok(()) => {}
                 Err(Error::Validation { field, message }) => report.errors.push(RowError {
                     row: row_no,
@@ -591,6 +755,10 @@ pub fn count_rows(db: &Db, kind: ListKind) -> Result<u64> {
         ListKind::Findings => "SELECT count(*) FROM findings",
         ListKind::Questions => "SELECT count(*) FROM questions",
         ListKind::Guides => "SELECT count(*) FROM guide_items",
+        ListKind::RoadmapRows => {
+            "SELECT count(*) FROM roadmap_rows w LEFT JOIN deliverables d ON d.row_id = w.id"
+        }
+        ListKind::RoadmapUpdates => "SELECT count(*) FROM row_updates",
     };
     count(db, sql)
 }

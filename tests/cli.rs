@@ -123,4 +123,20 @@ fn export_import_restore_with_clear_exit_codes() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(cli(&["--db", db_s, "people"]).1.lines().count(), 2);
     assert_eq!(cli(&["--db", db_s, "export", "roadmaps"]).0, 2);
+    // Roadmap rows need a target roadmap.
+    let rows = dir.path().join("rows.csv");
+    std::fs::write(
+        &rows,
+        "project,goal_what,goal_why\nPilot,Faster CI,so teams ship\n",
+    )
+    .unwrap();
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "roadmap_rows",
+        rows.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Choose the roadmap"), "{err}");
 }

@@ -283,3 +283,96 @@ fn property_export_then_import_reproduces_people_and_questions_exactly() {
         assert_eq!(a, b, "case {case}");
     }
 }
+
+#[test]
+fn roadmap_rows_round_trip_into_another_interval() {
+    let mut db = Db::open_in_memory().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let sample = rapport::sample::load(&mut db, today).unwrap();
+    let text = export(&db, ListKind::RoadmapRows, false);
+    assert_eq!(
+        text.matches("\r\n").count(),
+        1 + 8,
+        "header + one line per deliverable"
+    );
+    let target = rapport::roadmaps::create(
+        &db,
+        &rapport::roadmaps::RoadmapInput {
+            title: "Copy".into(),
+            starts_on: "2026-11-09".into(),
+            ends_on: String::new(),
+            cadence: rapport::roadmaps::Cadence::Weekly,
+        },
+    )
+    .unwrap();
+    let none = csv::import(
+        &mut db,
+        ListKind::RoadmapRows,
+        text.as_bytes(),
+        &HashMap::new(),
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(none.code(), "validation", "a roadmap must be chosen");
+    let r = csv::import_into(
+        &mut db,
+        ListKind::RoadmapRows,
+        text.as_bytes(),
+        &HashMap::new(),
+        false,
+        Some(&target.id),
+    )
+    .unwrap();
+    assert!(r.applied, "{:?}", r.errors);
+    // Each row and its deliverables, as comparable text.
+    let shape = |id: &str| -> Vec<String> {
+        let r = rapport::roadmaps::get(&db, id).unwrap();
+        r.rows
+            .iter()
+            .map(|w| {
+                let ds: Vec<String> = w
+                    .deliverables
+                    .iter()
+                    .map(|d| {
+                        format!(
+                            "{}/{}/{:?}/{}",
+                            d.title,
+                            d.owner,
+                            d.due_on,
+                            d.status.as_str()
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{}|{}|{}|{}|{}|{}",
+                    w.project,
+                    w.stakeholders,
+                    w.goal_what,
+                    w.goal_why,
+                    w.priority.as_str(),
+                    ds.join(";")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(shape(&target.id), shape(&sample));
+    // A bad line stops the whole file.
+    let bad = "project,goal_what,goal_why,deliverable,due_on\r\nX,Faster CI,so people ship,Do it,someday\r\n";
+    let r = csv::import_into(
+        &mut db,
+        ListKind::RoadmapRows,
+        bad.as_bytes(),
+        &HashMap::new(),
+        false,
+        Some(&target.id),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.applied, r.errors[0].row, r.errors[0].column.as_str()),
+        (false, 2, "due_on")
+    );
+    assert_eq!(
+        rapport::roadmaps::get(&db, &target.id).unwrap().rows.len(),
+        3
+    );
+}

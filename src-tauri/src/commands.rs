@@ -307,9 +307,11 @@ pub fn csv_import(
     path: PathBuf,
     dry_run: bool,
     overrides: HashMap<String, String>,
+    roadmap_id: Option<String>,
 ) -> Reply<ImportReport> {
     with_db(&state, |db| {
-        csv::import(db, kind, std::fs::File::open(&path)?, &overrides, dry_run)
+        let file = std::fs::File::open(&path)?;
+        csv::import_into(db, kind, file, &overrides, dry_run, roadmap_id.as_deref())
     })
 }
 

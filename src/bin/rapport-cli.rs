@@ -59,6 +59,9 @@ enum Command {
         /// Map a field to a header, e.g. --map name="Full name" (repeatable).
         #[arg(long = "map", value_name = "FIELD=HEADER")]
         map: Vec<String>,
+        /// For roadmap_rows: the roadmap (id) the rows go into.
+        #[arg(long)]
+        roadmap: Option<String>,
     },
     /// Replace the workspace with a backup (the current one is backed up beside it first).
     Restore {
@@ -192,6 +195,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
             file,
             dry_run,
             map,
+            roadmap,
         } => {
             let kind = list_kind(&kind)?;
             let mut overrides = std::collections::HashMap::new();
@@ -201,12 +205,13 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 })?;
                 overrides.insert(field.trim().to_owned(), header.trim().to_owned());
             }
-            let report = rapport::csv::import(
+            let report = rapport::csv::import_into(
                 &mut db,
                 kind,
                 std::fs::File::open(&file)?,
                 &overrides,
                 dry_run,
+                roadmap.as_deref(),
             )?;
             for m in &report.mapping {
                 eprintln!("  {} <- column {:?}", m.field, m.column);

@@ -53,10 +53,10 @@ test("import previews mapping and row errors, remaps a column, then applies", as
   expect(within(preview).getByText("Ignored columns: x")).toBeTruthy();
 
   await user.selectOptions(within(preview).getByLabelText("Column for team"), "Team");
-  expect(api.importCsv).toHaveBeenLastCalledWith("people", "/tmp/in.csv", true, { team: "Team" });
+  expect(api.importCsv).toHaveBeenLastCalledWith("people", "/tmp/in.csv", true, { team: "Team" }, undefined);
   expect(await within(preview).findByText("All 2 rows are valid.")).toBeTruthy();
   await user.click(within(preview).getByTestId("import-apply"));
-  expect(api.importCsv).toHaveBeenLastCalledWith("people", "/tmp/in.csv", false, { team: "Team" });
+  expect(api.importCsv).toHaveBeenLastCalledWith("people", "/tmp/in.csv", false, { team: "Team" }, undefined);
   expect(await screen.findByText("Imported 2 people rows.")).toBeTruthy();
   expect(onImported).toHaveBeenCalled();
 });

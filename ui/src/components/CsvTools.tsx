@@ -12,11 +12,13 @@ interface Props {
   exports: ListKind[];
   /** The list this screen can import, if any. */
   imports?: ListKind;
+  /** Where imported roadmap rows go. */
+  roadmapId?: string;
   onImported?: () => void;
 }
 
 /** Export lists to CSV through the save dialog (with progress); import with a checked preview. */
-export function CsvTools({ api, exports, imports, onImported }: Props) {
+export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props) {
   const [bom, setBom] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useState("");
@@ -41,7 +43,7 @@ export function CsvTools({ api, exports, imports, onImported }: Props) {
 
   const check = async (kind: ListKind, path: string, map: Record<string, string>) => {
     try {
-      const [report, fields] = await Promise.all([api.importCsv(kind, path, true, map), api.importFields(kind)]);
+      const [report, fields] = await Promise.all([api.importCsv(kind, path, true, map, roadmapId), api.importFields(kind)]);
       setPreview({ path, report, fields });
       setError(null);
     } catch (e) {
@@ -60,7 +62,7 @@ export function CsvTools({ api, exports, imports, onImported }: Props) {
   const apply = async () => {
     if (!imports || !preview) return;
     try {
-      const report = await api.importCsv(imports, preview.path, false, overrides);
+      const report = await api.importCsv(imports, preview.path, false, overrides, roadmapId);
       if (report.applied) {
         setStatus(`Imported ${report.rows} ${imports} rows.`);
         setPreview(null);

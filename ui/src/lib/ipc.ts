@@ -122,8 +122,8 @@ export const api = {
     channel.onmessage = onProgress;
     return call<number>("csv_export", { kind, path, bom, onProgress: channel });
   },
-  importCsv: (kind: ListKind, path: string, dryRun: boolean, overrides: Record<string, string>) =>
-    call<ImportReport>("csv_import", { kind, path, dryRun, overrides }),
+  importCsv: (kind: ListKind, path: string, dryRun: boolean, overrides: Record<string, string>, roadmapId?: string) =>
+    call<ImportReport>("csv_import", { kind, path, dryRun, overrides, roadmapId: roadmapId ?? null }),
   importFields: (kind: ListKind) => call<string[]>("csv_import_fields", { kind }),
   listRoadmaps: () => call<RoadmapSummary[]>("roadmaps_list"),
   getRoadmap: (id: string) => call<Roadmap>("roadmaps_get", { id }),

@@ -5,6 +5,7 @@ import type { Roadmap } from "../bindings/Roadmap";
 import type { RoadmapRow } from "../bindings/RoadmapRow";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
+import { CsvTools } from "../components/CsvTools";
 import { moved } from "./Guides";
 import { MeetingMode } from "./roadmap/Meeting";
 import { RowForm } from "./roadmap/RowForm";
@@ -207,6 +208,13 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
             </button>
           )}
           <p className="muted small">Drag a row within its section, or focus it and press Alt+↑ / Alt+↓.</p>
+          <CsvTools
+            api={api}
+            exports={["roadmap_rows", "roadmap_updates"]}
+            imports="roadmap_rows"
+            roadmapId={r.id}
+            onImported={() => void run(api.getRoadmap(r.id))}
+          />
         </>
       )}
       {tab === "meeting" && <MeetingMode api={api} roadmap={r} onChanged={() => void run(api.getRoadmap(r.id))} />}
