@@ -128,7 +128,7 @@ test("findings from selected notes, grouped by tag with backing; search opens th
 
     await app.click("[data-testid=interview-report]");
     await app.click("[data-testid=interview-export-markdown]");
-    const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=interview-export-text]')?.value"), "report");
+    const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=interview-export-output]')?.value"), "report");
     assert.match(md, /^# How deploys work today\n/);
     assert.match(md, /> “I just wait and hope it goes green\. \\#waiting” — Ana Ic/);
     await app.screenshot("interview-report");
@@ -139,7 +139,7 @@ test("findings from selected notes, grouped by tag with backing; search opens th
     // The plain note backs both interviewees; the quote only Ana: 2 people, 1 lead, 1 IC.
     assert.equal(await app.text("[data-tag=ci] [data-testid=backing]"), "2 interviewees · 1 lead/manager · 1 IC/other");
     await app.click("[data-testid=quotes-export-markdown]");
-    const quotes = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=quotes-export-text]')?.value"), "quotes");
+    const quotes = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=quotes-export-output]')?.value"), "quotes");
     assert.match(quotes, /\| “I just wait and hope it goes green\. \\#waiting” \| Ana Ic \| How deploys work today \|/);
     await app.screenshot("findings");
 

@@ -3,6 +3,7 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { ListKind } from "../bindings/ListKind";
 import type { Progress } from "../bindings/Progress";
 import type { Api } from "../lib/ipc";
+import { ErrorBanner } from "./ErrorBanner";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -108,11 +109,7 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
           {status}
         </p>
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {preview && imports && (
         <section className="card import-preview" aria-label="Import preview" data-testid="import-preview">
           <h2>

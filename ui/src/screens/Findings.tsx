@@ -6,6 +6,7 @@ import { CsvTools } from "../components/CsvTools";
 import { ExportPanel } from "../components/ExportPanel";
 import type { Api } from "../lib/ipc";
 import type { AreaId } from "../lib/routes";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 export const STATUSES: FindingStatus[] = ["open", "confirmed", "acted", "dismissed"];
 
@@ -58,11 +59,7 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
         What you learned, backed by notes and quotes. Create findings from an interview's notes; they are grouped here by
         tag.
       </p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {loaded && groups.length === 0 && (
         <p className="empty">No findings yet. In an interview, select notes or quotes and choose “Create finding”.</p>
       )}

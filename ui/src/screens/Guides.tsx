@@ -8,6 +8,7 @@ import { LintReport, MarkedText } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import { useLint } from "../lib/useLint";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 /** Moves the element at `from` to `to`, returning a new array. */
 export function moved<T>(list: readonly T[], from: number, to: number): T[] {
@@ -94,11 +95,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
           </button>
         ))}
       </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
 
       {view === "edit" && (
         <>
@@ -287,11 +284,7 @@ export function Guides({ api }: { api: Api }) {
     <>
       <form className="card form" onSubmit={create} noValidate>
         <h2>New guide</h2>
-        {general && (
-          <p className="banner error" role="alert">
-            {general}
-          </p>
-        )}
+        <ErrorBanner message={general} />
         <div className="grid2">
           <Field id="guide-title" label="Title" error={errors.title}>
             {(a) => <input {...a} value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />}

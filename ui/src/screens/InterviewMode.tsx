@@ -6,6 +6,7 @@ import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import { ExportPanel } from "../components/ExportPanel";
 import { Field } from "../components/Field";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 /** mm:ss, with a sign when over time. */
 export function clock(seconds: number): string {
@@ -162,11 +163,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           <button onClick={onClose}>Close</button>
         </div>
       </header>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {showReport && <ExportPanel load={(format) => api.interviewReport(id, format)} label="Interview report" testId="interview-export" />}
       <div className="mode-grid">
         <aside className="card guide-panel" aria-label="Guide">

@@ -6,6 +6,7 @@ import { Field } from "../components/Field";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import { ROLE_LABELS } from "./PersonForm";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 /** `YYYY-MM-DDTHH:MM` in local time, for <input type="datetime-local">. */
 function localInputValue(d: Date): string {
@@ -91,11 +92,7 @@ export function InterviewPlanForm({ api, onPlanned, onCancel }: Props) {
   return (
     <form className="card form" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} noValidate>
       <h2>Plan an interview</h2>
-      {general && (
-        <p className="banner error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorBanner message={general} />
       <div className="grid2">
         <Field id="interview-title" label="Title" error={errors.title}>
           {(a) => <input {...a} ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />}

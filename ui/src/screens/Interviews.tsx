@@ -4,6 +4,7 @@ import type { Api } from "../lib/ipc";
 import { CsvTools } from "../components/CsvTools";
 import { InterviewMode } from "./InterviewMode";
 import { InterviewPlanForm } from "./InterviewPlanForm";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
@@ -43,11 +44,7 @@ export function InterviewsScreen({ api, initialOpen = null }: { api: Api; initia
         </button>
       </header>
       <p className="muted lede">30 minutes, one or two people, leads apart from ICs. Ask what they did, not what they think.</p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {planning && (
         <InterviewPlanForm
           api={api}

@@ -4,6 +4,7 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { Api } from "../lib/ipc";
 import { CsvTools } from "../components/CsvTools";
 import { PersonForm, ROLE_LABELS } from "./PersonForm";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 type Editing = { kind: "new" } | { kind: "edit"; person: Person } | null;
 
@@ -69,11 +70,7 @@ export function PeopleScreen({ api }: { api: Api }) {
       </header>
       <p className="muted lede">The engineers you serve: who they are, what they do, how to reach them.</p>
 
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       <p className="sr-status" role="status" aria-live="polite" data-testid="status">
         {status}
       </p>

@@ -4,6 +4,7 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { Role } from "../bindings/Role";
 import { IpcError } from "../lib/ipc";
 import { Field } from "../components/Field";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 export const ROLE_LABELS: Record<Role, string> = {
   ic: "IC",
@@ -66,11 +67,7 @@ export function PersonForm({ person, onSave, onCancel }: Props) {
       noValidate
     >
       <h2 id="person-form-title">{person ? `Edit ${person.name}` : "New person"}</h2>
-      {general && (
-        <p className="banner error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorBanner message={general} />
       <div className="grid2">
         <Field id="person-name" label="Name" error={errors.name}>
           {(a) => (

@@ -6,6 +6,7 @@ import { LintReport, MarkedText } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { useLint } from "../lib/useLint";
 import { QuestionForm } from "./QuestionForm";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 type Editing = { kind: "new" } | { kind: "edit"; question: Question } | null;
 
@@ -71,11 +72,7 @@ export function QuestionBank({ api }: { api: Api }) {
   return (
     <>
       <Checker api={api} />
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       <p className="sr-status" role="status" data-testid="status">
         {status}
       </p>

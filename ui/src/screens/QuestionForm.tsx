@@ -6,6 +6,7 @@ import { LintReport } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import { useLint } from "../lib/useLint";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 interface Props {
   api: Api;
@@ -51,11 +52,7 @@ export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
   return (
     <form className="card form" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} noValidate>
       <h2>{question ? "Edit question" : "New question"}</h2>
-      {general && (
-        <p className="banner error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorBanner message={general} />
       <Field id="question-text" label="Question" error={errors.text}>
         {(a) => (
           <textarea

@@ -12,6 +12,7 @@ import { RowForm } from "./roadmap/RowForm";
 import { RetroTab } from "./roadmap/Retro";
 import { ReportsTab } from "./roadmap/Reports";
 import { Timeline } from "./roadmap/Timeline";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 const D_STATUSES: DeliverableStatus[] = ["planned", "in-progress", "done", "dropped"];
 type Tab = "plan" | "meeting" | "timeline" | "retro" | "reports";
@@ -180,11 +181,7 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
           </button>
         ))}
       </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {tab === "plan" && (
         <>
           {(["high", "low"] as Priority[]).map((p) => (

@@ -5,6 +5,7 @@ import { Field } from "../components/Field";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import { RoadmapView } from "./RoadmapView";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 /** Roadmap intervals, a form for a new one, and the sample workspace. */
 export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialOpen?: string | null }) {
@@ -72,11 +73,7 @@ export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialO
         Six-week intervals with strict dates. Each row pairs a goal for users (what and why) with deliverables (how and
         when).
       </p>
-      {general && (
-        <p className="banner error" role="alert">
-          {general}
-        </p>
-      )}
+      <ErrorBanner message={general} />
       <form className="card form" onSubmit={create} noValidate>
         <h2>New interval</h2>
         <div className="grid2">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Api } from "../lib/ipc";
 import type { AreaId } from "../lib/routes";
+import { ErrorBanner } from "../components/ErrorBanner";
 
 /** Full-text search over notes, quotes and findings; each hit opens its source. */
 export function SearchScreen({ api, onNavigate }: { api: Api; onNavigate: (area: AreaId, param?: string) => void }) {
@@ -50,11 +51,7 @@ export function SearchScreen({ api, onNavigate }: { api: Api; onNavigate: (area:
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {query.trim() && result.query === query && hits.length === 0 && <p className="empty">Nothing matches “{query}”.</p>}
       <ul className="hits" data-testid="search-hits">
         {hits.map((h) => (

@@ -3,6 +3,7 @@ import type { Roadmap } from "../../bindings/Roadmap";
 import type { RowUpdate } from "../../bindings/RowUpdate";
 import type { UpdateStatus } from "../../bindings/UpdateStatus";
 import type { Api } from "../../lib/ipc";
+import { ErrorBanner } from "../../components/ErrorBanner";
 
 export const UPDATE_STATUSES: UpdateStatus[] = ["on-track", "at-risk", "blocked", "done", "dropped"];
 
@@ -63,11 +64,7 @@ export function MeetingMode({ api, roadmap, onChanged }: { api: Api; roadmap: Ro
       <p className="muted">
         {rows.length} incomplete row{rows.length === 1 ? "" : "s"} to walk through. Next meeting due: {next ?? "none (the interval has ended)"}.
       </p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
       {!row ? (
         <p className="lint ok" data-testid="meeting-done">
           Meeting done: {saved} update{saved === 1 ? "" : "s"} recorded.

@@ -3,6 +3,7 @@ import type { Retro } from "../../bindings/Retro";
 import type { RetroNotes } from "../../bindings/RetroNotes";
 import type { Roadmap } from "../../bindings/Roadmap";
 import type { Api } from "../../lib/ipc";
+import { ErrorBanner } from "../../components/ErrorBanner";
 
 /** Planned vs done, estimation accuracy, slipped items, notes, and carry-over in one action. */
 export function RetroTab({ api, roadmap, onOpen }: { api: Api; roadmap: Roadmap; onOpen: (id: string) => void }) {
@@ -83,11 +84,7 @@ export function RetroTab({ api, roadmap, onOpen }: { api: Api; roadmap: Roadmap;
           {status}
         </p>
       )}
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBanner message={error} />
     </div>
   );
 }
