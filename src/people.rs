@@ -181,19 +181,18 @@ pub fn get(db: &Db, id: &str) -> Result<Person> {
 
 /// People sorted by name (active first), optionally filtered.
 pub fn list(db: &Db, filter: &PersonFilter) -> Result<Vec<Person>> {
-    let pattern = filter
-        .query
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(validate::like_pattern);
+    let needle = validate::needle(filter.query.as_deref());
     let mut stmt = db.conn().prepare(&format!(
-        "SELECT {COLUMNS} FROM people
-         WHERE (?1 OR archived_at IS NULL)
-           AND (?2 IS NULL OR name LIKE ?2 ESCAPE '\\' OR team LIKE ?2 ESCAPE '\\'
-                OR contact LIKE ?2 ESCAPE '\\')
+        "SELECT {COLUMNS} FROM people WHERE (?1 OR archived_at IS NULL)
          ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, created_at"
     ))?;
-    let rows = stmt.query_map(params![filter.include_archived, pattern], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt.query_map(params![filter.include_archived], from_row)?;
+    let all: Vec<Person> = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(match needle {
+        None => all,
+        Some(n) => all
+            .into_iter()
+            .filter(|p| validate::any_contains(&n, &[&p.name, &p.team, &p.contact]))
+            .collect(),
+    })
 }

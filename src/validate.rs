@@ -55,14 +55,19 @@ pub fn required_line(field: &str, label: &str, value: &str, max: usize) -> Resul
     Ok(v)
 }
 
-/// A SQL `LIKE` pattern matching `needle` anywhere, with `%`, `_` and `\\` taken literally
-/// (use with `ESCAPE '\\'`).
-pub fn like_pattern(needle: &str) -> String {
-    let escaped = needle
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+/// The lower-cased needle of a list filter, or `None` when the query is blank. Matching is
+/// done in Rust with Unicode case folding ("élise" finds "Élise"), which SQLite's `LIKE`
+/// only does for ASCII.
+pub fn needle(query: Option<&str>) -> Option<String> {
+    query
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether any of `fields` contains `needle` (already lower-cased), ignoring case.
+pub fn any_contains(needle: &str, fields: &[&str]) -> bool {
+    fields.iter().any(|f| f.to_lowercase().contains(needle))
 }
 
 #[cfg(test)]

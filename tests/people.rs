@@ -182,6 +182,13 @@ fn list_filters_by_name_team_or_contact_treating_wildcards_literally() {
     assert_eq!(q("%"), ["100% Carl"]);
     assert_eq!(q("_"), ["100% Carl"]);
     assert_eq!(q("  "), ["100% Carl", "Ana", "Bea"]);
+    people::create(&db, &input("Élise Dubois", "Öps", Role::Ic)).unwrap();
+    assert_eq!(
+        q("élise"),
+        ["Élise Dubois"],
+        "case folding is Unicode, not ASCII only"
+    );
+    assert_eq!(q("ÖPS"), ["Élise Dubois"]);
 }
 
 #[test]

@@ -239,12 +239,7 @@ pub fn get(db: &Db, id: &str) -> Result<Question> {
 /// Questions by topic then text, filtered by free text (question, rationale, leading version),
 /// topic and tag.
 pub fn list(db: &Db, filter: &QuestionFilter) -> Result<Vec<Question>> {
-    let like = filter
-        .query
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(validate::like_pattern);
+    let needle = validate::needle(filter.query.as_deref());
     let topic = filter
         .topic
         .as_deref()
@@ -258,15 +253,19 @@ pub fn list(db: &Db, filter: &QuestionFilter) -> Result<Vec<Question>> {
     let mut stmt = db.conn().prepare(&format!(
         "SELECT {COLUMNS} FROM questions q
          WHERE (?1 OR archived_at IS NULL)
-           AND (?2 IS NULL OR text LIKE ?2 ESCAPE '\\' OR rationale LIKE ?2 ESCAPE '\\'
-                OR leading_version LIKE ?2 ESCAPE '\\')
-           AND (?3 IS NULL OR topic = ?3)
-           AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?4))
+           AND (?2 IS NULL OR topic = ?2)
+           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?3))
          ORDER BY archived_at IS NOT NULL, topic, text COLLATE NOCASE"
     ))?;
     let mut out: Vec<Question> = stmt
-        .query_map(params![filter.include_archived, like, topic, tag], from_row)?
+        .query_map(params![filter.include_archived, topic, tag], from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    if let Some(n) = needle {
+        out.retain(|q| {
+            let leading = q.leading_version.as_deref().unwrap_or("");
+            validate::any_contains(&n, &[&q.text, &q.rationale, leading])
+        });
+    }
     let mut tags = tags_by_question(db)?;
     for q in &mut out {
         q.tags = tags.remove(&q.id).unwrap_or_default();
