@@ -62,6 +62,15 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     return () => clearInterval(t);
   }, []);
 
+  // Draft saves and note adds go to the core one after another, in the order they were made:
+  // commands run concurrently, and a late draft save must never resurrect a note's text.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const inOrder = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(work, work);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
   // Autosave: every pause in typing writes the draft, so a crash loses nothing.
   const lastSaved = useRef<string | null>(null);
   useEffect(() => {
@@ -72,7 +81,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     if (draft === lastSaved.current) return;
     const t = setTimeout(() => {
       setSaved("saving");
-      api.saveDraft(id, draft).then(
+      inOrder(() => api.saveDraft(id, draft)).then(
         () => {
           lastSaved.current = draft;
           setSaved("saved");
@@ -81,7 +90,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
       );
     }, AUTOSAVE_MS);
     return () => clearTimeout(t);
-  }, [api, id, draft, interview]);
+  }, [api, id, draft, interview, inOrder]);
 
   const act = useCallback(async (p: Promise<Interview>) => {
     try {
@@ -94,7 +103,9 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
   const addNote = async () => {
     if (!draft.trim()) return;
     try {
-      const note = await api.addNote(id, { text: draft, is_quote: isQuote, speaker_id: isQuote ? speaker || null : null });
+      const note = await inOrder(() =>
+        api.addNote(id, { text: draft, is_quote: isQuote, speaker_id: isQuote ? speaker || null : null }),
+      );
       setNotes((n) => [...n, note]);
       lastSaved.current = "";
       setDraft("");
