@@ -686,8 +686,7 @@ pub fn import_into<R: Read>(
             .unwrap_or_else(|| field.to_owned())
     };
 
-    db.conn().execute_batch("SAVEPOINT csv_import")?;
-    let outcome = (|| -> Result<()> {
+    report.applied = db.atomically(|db| {
         for (n, record) in reader.records().enumerate() {
             let row_no = n as u64 + 2;
             report.rows += 1;
@@ -731,17 +730,9 @@ pub fn import_into<R: Read>(
                 Err(other) => return Err(other),
             }
         }
-        Ok(())
-    })();
-    let keep = outcome.is_ok() && report.errors.is_empty() && !dry_run;
-    if keep {
-        db.conn().execute_batch("RELEASE csv_import")?;
-    } else {
-        db.conn()
-            .execute_batch("ROLLBACK TO csv_import; RELEASE csv_import")?;
-    }
-    outcome?;
-    report.applied = keep;
+        let keep = report.errors.is_empty() && !dry_run;
+        Ok((keep, keep))
+    })?;
     Ok(report)
 }
 

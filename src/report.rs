@@ -53,7 +53,8 @@ pub fn html_page(title: &str, body: &str) -> String {
          <style>body{{font:11pt/1.5 Georgia,serif;max-width:46em;margin:2em auto;color:#111}}\
          h1{{font-size:18pt}}h2{{font-size:13pt;margin-top:1.6em}}blockquote{{margin:.4em 0 .4em 1em;\
          font-style:italic}}.meta{{color:#555;font-size:9.5pt}}li{{margin:.3em 0}}\
-         @page{{margin:2cm}}</style></head>\n<body><h1>{t}</h1>\n{body}</body></html>\n",
+         ol.guide li{{margin:0 0 1.2em;break-inside:avoid}}.notes{{border-bottom:1px solid #bbb;\
+         height:3.2em}}@page{{margin:2cm}}</style></head>\n<body><h1>{t}</h1>\n{body}</body></html>\n",
         t = html(title)
     )
 }

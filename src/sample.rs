@@ -44,22 +44,14 @@ pub fn load(db: &mut Db, today: NaiveDate) -> Result<String> {
             "The sample workspace is already loaded",
         ));
     }
-    db.conn().execute_batch("SAVEPOINT sample")?;
-    match fill(db, today) {
-        Ok(id) => {
-            db.conn().execute(
-                "INSERT INTO settings (key, value) VALUES ('sample_loaded', ?1)",
-                [crate::clock::now()],
-            )?;
-            db.conn().execute_batch("RELEASE sample")?;
-            Ok(id)
-        }
-        Err(e) => {
-            db.conn()
-                .execute_batch("ROLLBACK TO sample; RELEASE sample")?;
-            Err(e)
-        }
-    }
+    db.atomically(|db| {
+        let id = fill(db, today)?;
+        db.conn().execute(
+            "INSERT INTO settings (key, value) VALUES ('sample_loaded', ?1)",
+            [crate::clock::now()],
+        )?;
+        Ok((id, true))
+    })
 }
 
 fn person(db: &Db, name: &str, team: &str, role: Role, core: bool, notes: &str) -> Result<String> {

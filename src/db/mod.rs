@@ -133,6 +133,21 @@ impl Db {
         Ok(self.conn.savepoint()?)
     }
 
+    /// Runs `f` as one all-or-nothing unit that may call domain functions (which nest their own
+    /// savepoints). Its writes are kept only when it returns `Ok((_, true))`; an error or
+    /// `Ok((_, false))` (a dry run, a file with bad rows) rolls everything back.
+    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<(T, bool)>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT atomically")?;
+        let out = f(self);
+        let end = if matches!(out, Ok((_, true))) {
+            "RELEASE atomically"
+        } else {
+            "ROLLBACK TO atomically; RELEASE atomically"
+        };
+        self.conn.execute_batch(end)?;
+        out.map(|(value, _)| value)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

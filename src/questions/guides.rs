@@ -9,7 +9,7 @@ use super::lint::LintFinding;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::report::{html, md, ReportFormat};
+use crate::report::{html, html_page, md, ReportFormat};
 use crate::validate;
 
 /// An interview lasts 30 minutes unless planned otherwise; a guide is budgeted against that.
@@ -331,31 +331,26 @@ pub fn to_markdown(g: &Guide) -> String {
 
 /// The guide as a self-contained, print-ready HTML page (all user text escaped).
 pub fn to_html(g: &Guide) -> String {
-    let mut items = String::new();
+    let mut body = String::new();
+    if !g.goal.is_empty() {
+        body.push_str(&format!(
+            "<p><strong>Goal:</strong> {}</p>\n",
+            html(&g.goal)
+        ));
+    }
+    body.push_str(&format!(
+        "<p>Planned time: {} of {} minutes{}</p>\n<ol class=\"guide\">\n",
+        g.total_minutes,
+        g.budget_minutes,
+        if g.over_budget { " (over budget)" } else { "" }
+    ));
     for item in &g.items {
-        items.push_str(&format!(
-            "<li><span class=\"q\">{}</span> <span class=\"min\">{} min</span><div class=\"notes\"></div></li>\n",
+        body.push_str(&format!(
+            "<li>{} <span class=\"meta\">{} min</span><div class=\"notes\"></div></li>\n",
             html(&item.text),
             item.minutes
         ));
     }
-    let goal = if g.goal.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "<p class=\"goal\"><strong>Goal:</strong> {}</p>\n",
-            html(&g.goal)
-        )
-    };
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n\
-         <style>body{{font:12pt/1.45 Georgia,serif;max-width:42em;margin:2em auto;color:#111}}\
-         h1{{font-size:18pt}}.min{{color:#555;font-size:10pt}}li{{margin:0 0 1.2em;break-inside:avoid}}\
-         .notes{{border-bottom:1px solid #bbb;height:3.2em}}@page{{margin:2cm}}</style></head>\n\
-         <body><h1>{title}</h1>\n{goal}<p>Planned time: {total} of {budget} minutes{over}</p>\n<ol>\n{items}</ol>\n</body></html>\n",
-        title = html(&g.title),
-        total = g.total_minutes,
-        budget = g.budget_minutes,
-        over = if g.over_budget { " (over budget)" } else { "" },
-    )
+    body.push_str("</ol>\n");
+    html_page(&g.title, &body)
 }

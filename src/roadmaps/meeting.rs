@@ -6,7 +6,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{get, interval};
+use super::{interval, Cadence};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -121,8 +121,12 @@ pub fn record(
 /// When the next update meeting is due, by cadence: one cadence after the last meeting (or
 /// after the start if none was held yet). `None` once the interval has ended.
 pub fn next_meeting(db: &Db, roadmap_id: &str) -> Result<Option<NaiveDate>> {
-    let r = get(db, roadmap_id)?;
     let (start, end) = interval(db, roadmap_id)?;
+    let cadence: String = db.conn().query_row(
+        "SELECT cadence FROM roadmaps WHERE id = ?1",
+        [roadmap_id],
+        |x| x.get(0),
+    )?;
     let last: Option<String> = db.conn().query_row(
         "SELECT max(u.meeting_on) FROM row_updates u JOIN roadmap_rows w ON w.id = u.row_id WHERE w.roadmap_id = ?1",
         [roadmap_id],
@@ -131,6 +135,6 @@ pub fn next_meeting(db: &Db, roadmap_id: &str) -> Result<Option<NaiveDate>> {
     let from = last
         .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
         .unwrap_or(start);
-    let next = from + Duration::days(r.cadence.days());
+    let next = from + Duration::days(Cadence::parse(&cadence).days());
     Ok((next <= end).then_some(next))
 }

@@ -337,7 +337,10 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
         )
         .optional()?
         .ok_or_else(|| Error::not_found("roadmap", id))?;
-    let span = interval(db, id)?;
+    let span = (
+        parse_date("starts_on", "Start", &starts_on)?,
+        parse_date("ends_on", "End", &ends_on)?,
+    );
     let mut stmt = db.conn().prepare(
         "SELECT id, project, stakeholders, goal_what, goal_why, priority, carried_from IS NOT NULL
          FROM roadmap_rows WHERE roadmap_id = ?1

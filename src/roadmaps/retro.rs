@@ -143,7 +143,10 @@ pub fn save_notes(
 /// incomplete row and its unfinished deliverables, in one transaction.
 pub fn carry_over(db: &mut Db, roadmap_id: &str) -> Result<Roadmap> {
     let r = get(db, roadmap_id)?;
-    let (start, end) = interval(db, roadmap_id)?;
+    let (start, end) = (
+        super::parse_date("starts_on", "Start", &r.starts_on)?,
+        super::parse_date("ends_on", "End", &r.ends_on)?,
+    );
     let next_start = end + Duration::days(1);
     let next_end = next_start + (end - start);
     let title = format!("{} (carried over)", r.title);
