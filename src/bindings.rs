@@ -41,5 +41,14 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::roadmaps::retro::Retro::export_all(&cfg)?;
     crate::roadmaps::report::StakeholderFormat::export_all(&cfg)?;
     crate::roadmaps::report::StakeholderReport::export_all(&cfg)?;
+    crate::sprints::Sprint::export_all(&cfg)?;
+    crate::sprints::SprintInput::export_all(&cfg)?;
+    crate::sprints::SprintSummary::export_all(&cfg)?;
+    crate::followups::FollowUp::export_all(&cfg)?;
+    crate::followups::FollowUpInput::export_all(&cfg)?;
+    crate::followups::FollowUpFilter::export_all(&cfg)?;
+    crate::followups::FollowUpOffer::export_all(&cfg)?;
+    crate::followups::StaleContact::export_all(&cfg)?;
+    crate::today::Today::export_all(&cfg)?;
     Ok(())
 }

@@ -54,10 +54,13 @@ pub enum ListKind {
     /// One line per deliverable (a row without deliverables gets one line of its own).
     RoadmapRows,
     RoadmapUpdates,
+    /// One line per sprint card, with its sprint's focus and dates.
+    SprintCards,
+    FollowUps,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 9] = [
+    pub const ALL: [ListKind; 11] = [
         ListKind::People,
         ListKind::Interviews,
         ListKind::Notes,
@@ -67,6 +70,8 @@ impl ListKind {
         ListKind::Guides,
         ListKind::RoadmapRows,
         ListKind::RoadmapUpdates,
+        ListKind::SprintCards,
+        ListKind::FollowUps,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +85,8 @@ impl ListKind {
             ListKind::Guides => "guides",
             ListKind::RoadmapRows => "roadmap_rows",
             ListKind::RoadmapUpdates => "roadmap_updates",
+            ListKind::SprintCards => "sprint_cards",
+            ListKind::FollowUps => "follow_ups",
         }
     }
 
@@ -183,6 +190,31 @@ impl ListKind {
                 "note",
                 "created_at",
             ],
+            ListKind::SprintCards => &[
+                "sprint_id",
+                "focus",
+                "starts_on",
+                "ends_on",
+                "card_limit",
+                "card_id",
+                "card",
+                "lane",
+                "added_on",
+                "done_on",
+            ],
+            ListKind::FollowUps => &[
+                "id",
+                "person",
+                "core_user",
+                "reason",
+                "deliverable",
+                "interview",
+                "release",
+                "due_on",
+                "done_on",
+                "outcome",
+                "created_at",
+            ],
         }
     }
 
@@ -237,6 +269,21 @@ impl ListKind {
                 "SELECT r.id, r.title, w.project, u.meeting_on, u.status, u.note, u.created_at
                  FROM row_updates u JOIN roadmap_rows w ON w.id = u.row_id JOIN roadmaps r ON r.id = w.roadmap_id
                  ORDER BY r.starts_on, r.id, w.position, u.created_at"
+            }
+            ListKind::SprintCards => {
+                "SELECT s.id, s.focus, s.starts_on, s.ends_on, s.card_limit, c.id, c.title, c.lane,
+                        c.added_on, c.done_on
+                 FROM sprint_cards c JOIN sprints s ON s.id = c.sprint_id
+                 ORDER BY s.starts_on, s.id, CASE c.lane WHEN 'todo' THEN 0 WHEN 'doing' THEN 1 ELSE 2 END,
+                          c.position"
+            }
+            ListKind::FollowUps => {
+                "SELECT f.id, p.name, CASE p.core_user WHEN 1 THEN 'true' ELSE 'false' END, f.reason,
+                        d.title, i.title, f.release, f.due_on, f.done_on, f.outcome, f.created_at
+                 FROM followups f JOIN people p ON p.id = f.person_id
+                 LEFT JOIN deliverables d ON d.id = f.deliverable_id
+                 LEFT JOIN interviews i ON i.id = f.interview_id
+                 ORDER BY f.due_on, p.name COLLATE NOCASE, f.id"
             }
         }
     }
@@ -750,6 +797,8 @@ pub fn count_rows(db: &Db, kind: ListKind) -> Result<u64> {
             "SELECT count(*) FROM roadmap_rows w LEFT JOIN deliverables d ON d.row_id = w.id"
         }
         ListKind::RoadmapUpdates => "SELECT count(*) FROM row_updates",
+        ListKind::SprintCards => "SELECT count(*) FROM sprint_cards",
+        ListKind::FollowUps => "SELECT count(*) FROM followups",
     };
     count(db, sql)
 }

@@ -77,6 +77,9 @@ pub struct Finding {
     pub status: FindingStatus,
     pub tags: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// Where a finding without interview evidence came from (a sprint retro item); empty for
+    /// findings backed by notes.
+    pub source: String,
     /// Distinct people behind the evidence: a quote's speaker, or a note's interviewees.
     #[ts(type = "number")]
     pub interviewee_count: i64,
@@ -182,6 +185,29 @@ pub fn create(db: &mut Db, input: &FindingInput) -> Result<Finding> {
     get(db, &id)
 }
 
+/// A finding whose evidence is not an interview note but a `source` the user can trace (a
+/// sprint retro item). Written on `conn` so the caller can link it in the same transaction.
+pub(crate) fn insert_sourced(
+    conn: &rusqlite::Connection,
+    title: &str,
+    detail: &str,
+    source: &str,
+    tag: &str,
+) -> Result<String> {
+    let title = validate::required_line("title", "Title", title, TITLE_MAX)?;
+    let (id, now) = (clock::new_id(), clock::now());
+    conn.execute(
+        "INSERT INTO findings (id, title, detail, status, source, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?5)",
+        params![id, title, detail, source, now],
+    )?;
+    conn.execute(
+        "INSERT INTO finding_tags (finding_id, tag) VALUES (?1, ?2)",
+        params![id, normalize_tag(tag)],
+    )?;
+    Ok(id)
+}
+
 pub fn update(db: &mut Db, id: &str, input: &FindingInput) -> Result<Finding> {
     let c = validated(db, input)?;
     let tx = db.write()?;
@@ -259,13 +285,14 @@ fn backers(db: &Db, id: &str) -> Result<Vec<Role>> {
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Finding> {
-    let (title, detail, status, created_at, updated_at): (String, String, String, String, String) =
-        db.conn()
-            .query_row(
-                "SELECT title, detail, status, created_at, updated_at FROM findings WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
+    type Head = (String, String, String, String, String, String);
+    let (title, detail, status, source, created_at, updated_at): Head = db
+        .conn()
+        .query_row(
+            "SELECT title, detail, status, source, created_at, updated_at FROM findings WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
             .optional()?
             .ok_or_else(|| Error::not_found("finding", id))?;
     let tags: Vec<String> = db
@@ -282,6 +309,7 @@ pub fn get(db: &Db, id: &str) -> Result<Finding> {
         status: FindingStatus::parse(&status),
         tags,
         evidence: evidence_of(db, id)?,
+        source,
         interviewee_count: roles.len() as i64,
         lead_count,
         ic_count: roles.len() as i64 - lead_count,

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod db;
 pub mod error;
 pub mod findings;
+pub mod followups;
 pub mod interviews;
 pub mod people;
 pub mod questions;
@@ -15,6 +16,8 @@ pub mod roadmaps;
 pub mod sample;
 pub mod search;
 pub mod settings;
+pub mod sprints;
+pub mod today;
 pub mod validate;
 
 use std::path::Path;

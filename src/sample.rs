@@ -301,6 +301,10 @@ fn fill(db: &mut Db, today: NaiveDate) -> Result<String> {
     }
     let r = roadmaps::get(db, &roadmap.id)?;
     let pilot = &r.rows[0].id;
+    // The pilot interviews were about the pilot: finishing one of its deliverables offers
+    // follow-ups with the people interviewed.
+    roadmaps::link_interview(db, pilot, &ics.id)?;
+    roadmaps::link_interview(db, pilot, &lead.id)?;
     roadmaps::meeting::record(
         db,
         pilot,

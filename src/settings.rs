@@ -5,7 +5,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Result};
+
+/// People not contacted for this many weeks are listed for a follow-up, unless set otherwise.
+pub const DEFAULT_CONTACT_WEEKS: u32 = 6;
+pub const MAX_CONTACT_WEEKS: u32 = 52;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -69,6 +73,25 @@ pub fn save(db: &Db, prefs: &Preferences) -> Result<Preferences> {
     load(db)
 }
 
+/// N in "not contacted for N weeks".
+pub fn contact_weeks(db: &Db) -> Result<u32> {
+    Ok(get(db, "contact_weeks")?
+        .and_then(|v| v.parse().ok())
+        .filter(|w| (1..=MAX_CONTACT_WEEKS).contains(w))
+        .unwrap_or(DEFAULT_CONTACT_WEEKS))
+}
+
+pub fn set_contact_weeks(db: &Db, weeks: u32) -> Result<u32> {
+    if !(1..=MAX_CONTACT_WEEKS).contains(&weeks) {
+        return Err(Error::invalid(
+            "contact_weeks",
+            format!("Weeks must be from 1 to {MAX_CONTACT_WEEKS}"),
+        ));
+    }
+    put(db, "contact_weeks", &weeks.to_string())?;
+    contact_weeks(db)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +107,21 @@ mod tests {
             load(&db).unwrap().theme,
             Theme::System,
             "unknown value falls back"
+        );
+    }
+
+    #[test]
+    fn contact_weeks_defaults_validates_and_round_trips() {
+        let db = Db::open_in_memory().unwrap();
+        assert_eq!(contact_weeks(&db).unwrap(), DEFAULT_CONTACT_WEEKS);
+        assert_eq!(set_contact_weeks(&db, 3).unwrap(), 3);
+        let e = set_contact_weeks(&db, 0).unwrap_err();
+        assert_eq!(e.field(), Some("contact_weeks"));
+        assert!(set_contact_weeks(&db, 53).is_err());
+        assert_eq!(
+            contact_weeks(&db).unwrap(),
+            3,
+            "a refused value leaves the old one"
         );
     }
 }

@@ -497,6 +497,18 @@ fn the_sample_workspace_loads_the_new_ci_roadmap_once() {
     );
     assert_eq!(r.rows[2].priority, Priority::Low);
     assert!(rapport::interviews::list(&db).unwrap().len() >= 3);
+    // The pilot interviews are linked to the pilot row, so shipping one of its deliverables
+    // offers follow-ups with the people interviewed (the stakeholders are not people).
+    assert_eq!(r.rows[0].interviews.len(), 2);
+    let offer =
+        rapport::followups::offer_for_deliverable(&db, &r.rows[0].deliverables[4].id, today)
+            .unwrap();
+    assert_eq!(offer.unmatched_stakeholders, ["Eng leads at company"]);
+    assert!(offer.candidates.len() >= 2, "{:?}", offer.candidates);
+    assert!(offer
+        .candidates
+        .iter()
+        .all(|c| c.why.starts_with("interviewed in")));
     assert_eq!(
         rapport::sample::load(&mut db, today).unwrap_err().code(),
         "validation"

@@ -3,6 +3,9 @@
 use rapport::clock::today;
 use rapport::db::WorkspaceInfo;
 use rapport::findings::{self, Finding, FindingInput, FindingStatus, TagGroup};
+use rapport::followups::{
+    self, FollowUp, FollowUpFilter, FollowUpInput, FollowUpOffer, StaleContact,
+};
 use rapport::interviews::notes::{self, Note, NoteInput};
 use rapport::interviews::{self, Interview, InterviewInput};
 use rapport::people::{self, Person, PersonFilter, PersonInput};
@@ -18,6 +21,8 @@ use rapport::roadmaps::{
 };
 use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
+use rapport::sprints::{self, board, entries, EntryKind, Lane, Sprint, SprintInput, SprintSummary};
+use rapport::today::Today;
 use rapport::{Db, ErrorPayload};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -497,4 +502,191 @@ pub fn sample_load(state: State<AppState>) -> Reply<String> {
 #[tauri::command(async)]
 pub fn today_date() -> String {
     today().to_string()
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_link_interview(
+    state: State<AppState>,
+    row_id: String,
+    interview_id: String,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| {
+        roadmaps::link_interview(db, &row_id, &interview_id)
+    })
+}
+
+#[tauri::command(async)]
+pub fn roadmaps_unlink_interview(
+    state: State<AppState>,
+    row_id: String,
+    interview_id: String,
+) -> Reply<Roadmap> {
+    with_db(&state, |db| {
+        roadmaps::unlink_interview(db, &row_id, &interview_id)
+    })
+}
+
+#[tauri::command(async)]
+pub fn sprints_list(state: State<AppState>) -> Reply<Vec<SprintSummary>> {
+    with_db(&state, |db| sprints::list(db))
+}
+
+#[tauri::command(async)]
+pub fn sprints_get(state: State<AppState>, id: String) -> Reply<Sprint> {
+    with_db(&state, |db| sprints::get(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_create(state: State<AppState>, input: SprintInput) -> Reply<Sprint> {
+    with_db(&state, |db| sprints::create(db, &input, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_update(state: State<AppState>, id: String, input: SprintInput) -> Reply<Sprint> {
+    with_db(&state, |db| sprints::update(db, &id, &input, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| sprints::delete(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn sprints_save_demo(state: State<AppState>, id: String, notes: String) -> Reply<Sprint> {
+    with_db(&state, |db| {
+        sprints::save_demo_notes(db, &id, &notes, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn sprints_add_card(
+    state: State<AppState>,
+    sprint_id: String,
+    title: String,
+    over_limit_ok: bool,
+) -> Reply<Sprint> {
+    with_db(&state, |db| {
+        board::add_card(db, &sprint_id, &title, over_limit_ok, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn sprints_rename_card(state: State<AppState>, id: String, title: String) -> Reply<Sprint> {
+    with_db(&state, |db| board::rename_card(db, &id, &title, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_delete_card(state: State<AppState>, id: String) -> Reply<Sprint> {
+    with_db(&state, |db| board::delete_card(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_move_card(
+    state: State<AppState>,
+    id: String,
+    lane: Lane,
+    index: i64,
+) -> Reply<Sprint> {
+    with_db(&state, |db| board::move_card(db, &id, lane, index, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_add_entry(
+    state: State<AppState>,
+    sprint_id: String,
+    kind: EntryKind,
+    text: String,
+    day: String,
+) -> Reply<Sprint> {
+    with_db(&state, |db| {
+        entries::add(db, &sprint_id, kind, &text, &day, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn sprints_delete_entry(state: State<AppState>, id: String) -> Reply<Sprint> {
+    with_db(&state, |db| entries::delete(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_entry_to_finding(state: State<AppState>, id: String) -> Reply<Sprint> {
+    with_db(&state, |db| entries::to_finding(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn sprints_entry_to_deliverable(
+    state: State<AppState>,
+    id: String,
+    row_id: String,
+) -> Reply<Sprint> {
+    with_db(&state, |db| {
+        entries::to_deliverable(db, &id, &row_id, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn followups_list(state: State<AppState>, filter: FollowUpFilter) -> Reply<Vec<FollowUp>> {
+    with_db(&state, |db| followups::list(db, filter, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_create(state: State<AppState>, input: FollowUpInput) -> Reply<FollowUp> {
+    with_db(&state, |db| followups::create(db, &input, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_create_many(
+    state: State<AppState>,
+    inputs: Vec<FollowUpInput>,
+) -> Reply<Vec<FollowUp>> {
+    with_db(&state, |db| followups::create_many(db, &inputs, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_update(
+    state: State<AppState>,
+    id: String,
+    input: FollowUpInput,
+) -> Reply<FollowUp> {
+    with_db(&state, |db| followups::update(db, &id, &input, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_complete(state: State<AppState>, id: String, outcome: String) -> Reply<FollowUp> {
+    with_db(&state, |db| followups::complete(db, &id, &outcome, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_reopen(state: State<AppState>, id: String) -> Reply<FollowUp> {
+    with_db(&state, |db| followups::reopen(db, &id, today()))
+}
+
+#[tauri::command(async)]
+pub fn followups_delete(state: State<AppState>, id: String) -> Reply<()> {
+    with_db(&state, |db| followups::delete(db, &id))
+}
+
+#[tauri::command(async)]
+pub fn followups_offer(state: State<AppState>, deliverable_id: String) -> Reply<FollowUpOffer> {
+    with_db(&state, |db| {
+        followups::offer_for_deliverable(db, &deliverable_id, today())
+    })
+}
+
+#[tauri::command(async)]
+pub fn followups_not_contacted(state: State<AppState>) -> Reply<(u32, Vec<StaleContact>)> {
+    with_db(&state, |db| {
+        let weeks = settings::contact_weeks(db)?;
+        Ok((weeks, followups::not_contacted(db, weeks, today())?))
+    })
+}
+
+#[tauri::command(async)]
+pub fn followups_set_contact_weeks(state: State<AppState>, weeks: u32) -> Reply<u32> {
+    with_db(&state, |db| settings::set_contact_weeks(db, weeks))
+}
+
+#[tauri::command(async)]
+pub fn today_dashboard(state: State<AppState>) -> Reply<Today> {
+    with_db(&state, |db| rapport::today::dashboard(db, today()))
 }

@@ -217,6 +217,73 @@ const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     ) STRICT;
     "#,
+    // 7: one-week prototyping sprints, follow-ups with users, and which interviews were about
+    // which roadmap row (so a shipped deliverable knows whom to follow up with).
+    r#"
+    CREATE TABLE sprints (
+        id         TEXT PRIMARY KEY,
+        focus      TEXT NOT NULL CHECK (length(trim(focus)) > 0),
+        starts_on  TEXT NOT NULL,
+        ends_on    TEXT NOT NULL,
+        card_limit INTEGER NOT NULL CHECK (card_limit BETWEEN 1 AND 50),
+        demo_notes TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (ends_on >= starts_on)
+    ) STRICT;
+    CREATE INDEX sprints_dates ON sprints (starts_on, ends_on);
+    CREATE TABLE sprint_users (
+        sprint_id TEXT NOT NULL REFERENCES sprints (id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL REFERENCES people (id),
+        PRIMARY KEY (sprint_id, person_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE sprint_cards (
+        id         TEXT PRIMARY KEY,
+        sprint_id  TEXT NOT NULL REFERENCES sprints (id) ON DELETE CASCADE,
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        lane       TEXT NOT NULL CHECK (lane IN ('todo', 'doing', 'done')),
+        position   INTEGER NOT NULL,
+        added_on   TEXT NOT NULL,
+        done_on    TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX sprint_cards_lane ON sprint_cards (sprint_id, lane, position);
+    CREATE TABLE sprint_entries (
+        id         TEXT PRIMARY KEY,
+        sprint_id  TEXT NOT NULL REFERENCES sprints (id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('log', 'risk', 'went-well', 'to-improve', 'learned')),
+        day        TEXT NOT NULL,
+        text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        finding_id     TEXT REFERENCES findings (id) ON DELETE SET NULL,
+        deliverable_id TEXT REFERENCES deliverables (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX sprint_entries_kind ON sprint_entries (sprint_id, kind, created_at);
+    CREATE TABLE followups (
+        id             TEXT PRIMARY KEY,
+        person_id      TEXT NOT NULL REFERENCES people (id),
+        reason         TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        deliverable_id TEXT REFERENCES deliverables (id) ON DELETE SET NULL,
+        interview_id   TEXT REFERENCES interviews (id) ON DELETE SET NULL,
+        release        TEXT NOT NULL DEFAULT '',
+        due_on         TEXT NOT NULL,
+        done_on        TEXT,
+        outcome        TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        CHECK (done_on IS NULL OR length(trim(outcome)) > 0)
+    ) STRICT;
+    CREATE INDEX followups_due ON followups (done_on, due_on);
+    CREATE INDEX followups_person ON followups (person_id, done_on);
+    CREATE TABLE row_interviews (
+        row_id       TEXT NOT NULL REFERENCES roadmap_rows (id) ON DELETE CASCADE,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        PRIMARY KEY (row_id, interview_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX row_interviews_interview ON row_interviews (interview_id);
+    ALTER TABLE findings ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -163,6 +163,15 @@ pub struct RoadmapRow {
     pub latest: Option<meeting::RowUpdate>,
     /// Carried over from an earlier interval.
     pub carried: bool,
+    /// Interviews held about this row's work.
+    pub interviews: Vec<LinkedInterview>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LinkedInterview {
+    pub id: String,
+    pub title: String,
+    pub scheduled_at: String,
 }
 
 impl RoadmapRow {
@@ -363,12 +372,26 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
         "SELECT id, row_id, title, owner, due_on, status, done_on FROM deliverables
          WHERE row_id = ?1 ORDER BY position, created_at",
     )?;
+    let mut istmt = db.conn().prepare(
+        "SELECT i.id, i.title, i.scheduled_at FROM row_interviews x JOIN interviews i ON i.id = x.interview_id
+         WHERE x.row_id = ?1 ORDER BY i.scheduled_at",
+    )?;
     let mut rows = Vec::new();
     for (rid, project, stakeholders, goal_what, goal_why, priority, carried) in heads {
         let deliverables = dstmt
             .query_map([&rid], |r| deliverable_from(r, span))?
             .collect::<rusqlite::Result<_>>()?;
+        let interviews = istmt
+            .query_map([&rid], |r| {
+                Ok(LinkedInterview {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    scheduled_at: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         rows.push(RoadmapRow {
+            interviews,
             latest: meeting::history(db, &rid)?.into_iter().next_back(),
             id: rid,
             project,
@@ -420,7 +443,7 @@ fn checked_row(input: &RowInput) -> Result<RowInput> {
     })
 }
 
-fn row_roadmap(db: &Db, row_id: &str) -> Result<String> {
+pub(crate) fn row_roadmap(db: &Db, row_id: &str) -> Result<String> {
     db.conn()
         .query_row(
             "SELECT roadmap_id FROM roadmap_rows WHERE id = ?1",
@@ -535,15 +558,54 @@ pub fn add_deliverable(
     input: &DeliverableInput,
     today: NaiveDate,
 ) -> Result<Roadmap> {
-    let (title, owner, due) = checked_deliverable(input)?;
     let roadmap = row_roadmap(db, row_id)?;
-    let now = clock::now();
+    insert_deliverable(db.conn(), row_id, input, today)?;
+    get(db, &roadmap)
+}
+
+/// Appends a deliverable to a row on `conn` (the caller's transaction) and returns its id.
+pub(crate) fn insert_deliverable(
+    conn: &rusqlite::Connection,
+    row_id: &str,
+    input: &DeliverableInput,
+    today: NaiveDate,
+) -> Result<String> {
+    let (title, owner, due) = checked_deliverable(input)?;
+    let (id, now) = (clock::new_id(), clock::now());
     let done_on = (input.status == DeliverableStatus::Done).then(|| today.to_string());
-    db.conn().execute(
+    conn.execute(
         "INSERT INTO deliverables (id, row_id, title, owner, due_on, status, done_on, position, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                  (SELECT coalesce(max(position), 0) + 1 FROM deliverables WHERE row_id = ?2), ?8, ?8)",
-        params![clock::new_id(), row_id, title, owner, due, input.status.as_str(), done_on, now],
+        params![id, row_id, title, owner, due, input.status.as_str(), done_on, now],
+    )?;
+    Ok(id)
+}
+
+/// Records that an interview was about a row's work, so a shipped deliverable knows whom to
+/// follow up with. Linking twice is harmless.
+pub fn link_interview(db: &Db, row_id: &str, interview_id: &str) -> Result<Roadmap> {
+    let roadmap = row_roadmap(db, row_id)?;
+    let exists: bool = db.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM interviews WHERE id = ?1)",
+        [interview_id],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(Error::invalid("interview", "That interview does not exist"));
+    }
+    db.conn().execute(
+        "INSERT OR IGNORE INTO row_interviews (row_id, interview_id) VALUES (?1, ?2)",
+        params![row_id, interview_id],
+    )?;
+    get(db, &roadmap)
+}
+
+pub fn unlink_interview(db: &Db, row_id: &str, interview_id: &str) -> Result<Roadmap> {
+    let roadmap = row_roadmap(db, row_id)?;
+    db.conn().execute(
+        "DELETE FROM row_interviews WHERE row_id = ?1 AND interview_id = ?2",
+        params![row_id, interview_id],
     )?;
     get(db, &roadmap)
 }

@@ -27,6 +27,7 @@ const rows = (app) =>
 test("people: import with a checked preview, then export to a file", async () => {
   const app = await Session.start(driver.url, ["--db", db, "--test-dialog-dir", dir]);
   try {
+    await app.click("a[data-area=people]");
     await app.find(".empty");
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "Full name,Team,Role,Email,Shoe size\r\nPriya Raman,Payments,lead,priya@x.io,39\r\n,Checkout,ic,,40\r\nTom Okafor,Checkout,boss,,41\r\n");

@@ -30,6 +30,7 @@ async function addPerson(app, name, role) {
 test("planning: a third interviewee is refused, a lead with an IC needs an acknowledgement", async () => {
   const app = await Session.start(driver.url, ["--db", db]);
   try {
+    await app.click("a[data-area=people]");
     await addPerson(app, "Ana Ic", "ic");
     await addPerson(app, "Bo Ic", "ic");
     await addPerson(app, "Cy Ic", "ic");

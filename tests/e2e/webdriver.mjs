@@ -130,6 +130,24 @@ export class Session {
     await this.cmd("POST", `/element/${await this.find(css)}/value`, { text });
   }
 
+  /** Sets a controlled input's value the way typing would (React listens to `input`). */
+  async setValue(css, value) {
+    await this.find(css);
+    await this.exec(
+      "const i = document.querySelector(arguments[0]); Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, arguments[1]); i.dispatchEvent(new Event('input', { bubbles: true }));",
+      [css, value],
+    );
+  }
+
+  /** Picks `value` in a select, as a user would. */
+  async choose(css, value) {
+    await this.find(css);
+    await this.exec(
+      "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+      [css, value],
+    );
+  }
+
   async text(css) {
     return this.cmd("GET", `/element/${await this.find(css)}/text`);
   }
@@ -170,6 +188,8 @@ export class Session {
 export const Keys = {
   ArrowDown: "\uE015",
   ArrowUp: "\uE013",
+  ArrowLeft: "\uE012",
+  ArrowRight: "\uE014",
   Enter: "\uE007",
   End: "\uE010",
   Escape: "\uE00C",

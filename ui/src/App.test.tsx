@@ -8,22 +8,24 @@ beforeEach(() => {
   window.location.hash = "";
 });
 
-test("the sidebar lists every area, and unbuilt areas say so plainly", async () => {
+test("the app opens on Today, and the sidebar opens every area's own screen", async () => {
   const user = userEvent.setup();
   render(<App api={fakeApi()} />);
+  expect(screen.getByRole("heading", { level: 1 })).toHaveProperty("textContent", "Today");
   const nav = screen.getByRole("navigation", { name: "Areas" });
   const links = within(nav).getAllByRole("link");
-  expect(links.map((l) => l.textContent?.replace("soon", ""))).toEqual(AREAS.map((a) => a.label));
-
-  await user.click(within(nav).getByRole("link", { name: /Sprints/ }));
-  expect(screen.getByRole("heading", { level: 1 })).toHaveProperty("textContent", "Sprints");
-  expect(screen.getByTestId("not-built").textContent).toContain("Sprints is not built yet");
-  expect(window.location.hash).toBe("#/sprints");
+  expect(links.map((l) => l.textContent)).toEqual(AREAS.map((a) => a.label));
+  for (const area of AREAS) {
+    await user.click(within(nav).getByRole("link", { name: area.label }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(area.label);
+    expect(window.location.hash).toBe(`#/${area.id}`);
+  }
 });
 
 test("the sidebar is keyboard navigable", async () => {
   const user = userEvent.setup();
   render(<App api={fakeApi()} />);
+  await user.keyboard("{Control>}2{/Control}");
   const nav = screen.getByRole("navigation", { name: "Areas" });
   const people = within(nav).getByRole("link", { name: /People/ });
   expect(people.getAttribute("aria-current")).toBe("page");
@@ -38,8 +40,8 @@ test("the sidebar is keyboard navigable", async () => {
   await user.keyboard("{Enter}");
   expect(window.location.hash).toBe("#/today");
   expect(document.activeElement?.id).toBe("page-title");
-  await user.keyboard("{Control>}2{/Control}");
-  expect(window.location.hash).toBe("#/people");
+  await user.keyboard("{Control>}3{/Control}");
+  expect(window.location.hash).toBe("#/interviews");
 });
 
 test("choosing a theme applies and saves it", async () => {
@@ -61,6 +63,7 @@ test("a workspace that cannot be opened is explained instead of a broken app", a
 });
 
 test("people list shows core users and roles", async () => {
+  window.location.hash = "#/people";
   render(<App api={fakeApi([person("Ana", { core_user: true, role: "lead" }), person("Bruno")])} />);
   const row = await screen.findByText("Ana");
   const tr = row.closest("tr")!;

@@ -5,13 +5,15 @@ import { AREAS, areaFromHash, paramFromHash, type AreaId } from "./lib/routes";
 import type { Theme } from "./bindings/Theme";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
-import { NotBuilt } from "./screens/NotBuilt";
 import { PeopleScreen } from "./screens/People";
 import { QuestionsScreen } from "./screens/Questions";
 import { InterviewsScreen } from "./screens/Interviews";
 import { FindingsScreen } from "./screens/Findings";
 import { SearchScreen } from "./screens/Search";
 import { RoadmapsScreen } from "./screens/Roadmaps";
+import { TodayScreen } from "./screens/Today";
+import { SprintsScreen } from "./screens/Sprints";
+import { FollowUpsScreen } from "./screens/FollowUps";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -95,12 +97,17 @@ export function App({ api }: { api: Api }) {
     );
   }
 
-  const current = AREAS.find((a) => a.id === area)!;
   return (
     <div className="shell">
       <Sidebar current={area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} />
       <main className="content" aria-labelledby="page-title">
-        {area === "people" ? (
+        {area === "today" ? (
+          <TodayScreen api={api} onNavigate={navigate} />
+        ) : area === "sprints" ? (
+          <SprintsScreen key={param ?? ""} api={api} initialOpen={param} onNavigate={navigate} />
+        ) : area === "followups" ? (
+          <FollowUpsScreen key={param ?? ""} api={api} focus={param} onNavigate={navigate} />
+        ) : area === "people" ? (
           <PeopleScreen api={api} />
         ) : area === "interviews" ? (
           <InterviewsScreen key={param ?? ""} api={api} initialOpen={param} />
@@ -110,10 +117,8 @@ export function App({ api }: { api: Api }) {
           <FindingsScreen api={api} focus={param} onNavigate={navigate} />
         ) : area === "search" ? (
           <SearchScreen api={api} onNavigate={navigate} />
-        ) : area === "questions" ? (
-          <QuestionsScreen api={api} />
         ) : (
-          <NotBuilt area={current} />
+          <QuestionsScreen api={api} />
         )}
       </main>
     </div>

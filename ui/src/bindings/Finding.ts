@@ -4,6 +4,11 @@ import type { FindingStatus } from "./FindingStatus";
 
 export type Finding = { id: string, title: string, detail: string, status: FindingStatus, tags: Array<string>, evidence: Array<Evidence>, 
 /**
+ * Where a finding without interview evidence came from (a sprint retro item); empty for
+ * findings backed by notes.
+ */
+source: string, 
+/**
  * Distinct people behind the evidence: a quote's speaker, or a note's interviewees.
  */
 interviewee_count: number, 

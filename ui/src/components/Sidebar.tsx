@@ -57,7 +57,6 @@ export function Sidebar({ current, onNavigate, theme, onTheme, info }: Props) {
               title={`${a.label} (Ctrl+${i + 1})`}
             >
               <span>{a.label}</span>
-              {!a.built && <span className="soon">soon</span>}
             </a>
           </li>
         ))}

@@ -40,6 +40,17 @@ import type { RowUpdate } from "../bindings/RowUpdate";
 import type { StakeholderFormat } from "../bindings/StakeholderFormat";
 import type { StakeholderReport } from "../bindings/StakeholderReport";
 import type { UpdateStatus } from "../bindings/UpdateStatus";
+import type { EntryKind } from "../bindings/EntryKind";
+import type { FollowUp } from "../bindings/FollowUp";
+import type { FollowUpFilter } from "../bindings/FollowUpFilter";
+import type { FollowUpInput } from "../bindings/FollowUpInput";
+import type { FollowUpOffer } from "../bindings/FollowUpOffer";
+import type { Lane } from "../bindings/Lane";
+import type { Sprint } from "../bindings/Sprint";
+import type { SprintInput } from "../bindings/SprintInput";
+import type { SprintSummary } from "../bindings/SprintSummary";
+import type { StaleContact } from "../bindings/StaleContact";
+import type { Today } from "../bindings/Today";
 
 export class IpcError extends Error {
   readonly code: string;
@@ -146,6 +157,36 @@ export const api = {
   carryOver: (id: string) => call<Roadmap>("roadmaps_carry_over", { id }),
   roadmapReport: (id: string, kind: StakeholderReport, format: StakeholderFormat) =>
     call<string>("roadmaps_report", { id, kind, format }),
+  linkInterview: (rowId: string, interviewId: string) => call<Roadmap>("roadmaps_link_interview", { rowId, interviewId }),
+  unlinkInterview: (rowId: string, interviewId: string) =>
+    call<Roadmap>("roadmaps_unlink_interview", { rowId, interviewId }),
+  listSprints: () => call<SprintSummary[]>("sprints_list"),
+  getSprint: (id: string) => call<Sprint>("sprints_get", { id }),
+  createSprint: (input: SprintInput) => call<Sprint>("sprints_create", { input }),
+  updateSprint: (id: string, input: SprintInput) => call<Sprint>("sprints_update", { id, input }),
+  deleteSprint: (id: string) => call<null>("sprints_delete", { id }),
+  saveDemoNotes: (id: string, notes: string) => call<Sprint>("sprints_save_demo", { id, notes }),
+  addCard: (sprintId: string, title: string, overLimitOk: boolean) =>
+    call<Sprint>("sprints_add_card", { sprintId, title, overLimitOk }),
+  renameCard: (id: string, title: string) => call<Sprint>("sprints_rename_card", { id, title }),
+  deleteCard: (id: string) => call<Sprint>("sprints_delete_card", { id }),
+  moveCard: (id: string, lane: Lane, index: number) => call<Sprint>("sprints_move_card", { id, lane, index }),
+  addEntry: (sprintId: string, kind: EntryKind, text: string, day: string) =>
+    call<Sprint>("sprints_add_entry", { sprintId, kind, text, day }),
+  deleteEntry: (id: string) => call<Sprint>("sprints_delete_entry", { id }),
+  entryToFinding: (id: string) => call<Sprint>("sprints_entry_to_finding", { id }),
+  entryToDeliverable: (id: string, rowId: string) => call<Sprint>("sprints_entry_to_deliverable", { id, rowId }),
+  listFollowUps: (filter: FollowUpFilter) => call<FollowUp[]>("followups_list", { filter }),
+  createFollowUp: (input: FollowUpInput) => call<FollowUp>("followups_create", { input }),
+  createFollowUps: (inputs: FollowUpInput[]) => call<FollowUp[]>("followups_create_many", { inputs }),
+  updateFollowUp: (id: string, input: FollowUpInput) => call<FollowUp>("followups_update", { id, input }),
+  completeFollowUp: (id: string, outcome: string) => call<FollowUp>("followups_complete", { id, outcome }),
+  reopenFollowUp: (id: string) => call<FollowUp>("followups_reopen", { id }),
+  deleteFollowUp: (id: string) => call<null>("followups_delete", { id }),
+  followUpOffer: (deliverableId: string) => call<FollowUpOffer>("followups_offer", { deliverableId }),
+  notContacted: () => call<[number, StaleContact[]]>("followups_not_contacted"),
+  setContactWeeks: (weeks: number) => call<number>("followups_set_contact_weeks", { weeks }),
+  todayDashboard: () => call<Today>("today_dashboard"),
   loadSample: () => call<string>("sample_load"),
   today: () => call<string>("today_date"),
 };

@@ -76,9 +76,9 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
               >
                 <h3>{f.title}</h3>
                 <p className="small backing" data-testid="backing">
-                  {backing(f)}
+                  {f.source ? `From the ${f.source}; no interview evidence yet` : backing(f)}
                 </p>
-                {f.detail && <p>{f.detail}</p>}
+                {f.detail && f.detail !== f.title && <p>{f.detail}</p>}
                 <ul className="evidence">
                   {f.evidence.map((e) => (
                     <li key={e.note_id}>

@@ -13,9 +13,13 @@ import { RetroTab } from "./roadmap/Retro";
 import { ReportsTab } from "./roadmap/Reports";
 import { Timeline } from "./roadmap/Timeline";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { FollowUpOfferPanel } from "../components/FollowUpOffer";
+import type { FollowUpOffer } from "../bindings/FollowUpOffer";
+import type { Interview } from "../bindings/Interview";
+import type { Deliverable } from "../bindings/Deliverable";
 
 const D_STATUSES: DeliverableStatus[] = ["planned", "in-progress", "done", "dropped"];
-type Tab = "plan" | "meeting" | "timeline" | "retro" | "reports";
+export type Tab = "plan" | "meeting" | "timeline" | "retro" | "reports";
 
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
@@ -47,9 +51,41 @@ function DeliverableAdder({ onAdd }: { onAdd: (title: string, owner: string, due
   );
 }
 
-export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string; onClose: () => void; onOpen: (id: string) => void }) {
+/** The interviews held about a row's work: whom a shipped deliverable should be followed up with. */
+function RowInterviews({ api, row, interviews, run }: { api: Api; row: RoadmapRow; interviews: Interview[]; run: (p: Promise<Roadmap>) => Promise<boolean> }) {
+  const linkable = interviews.filter((i) => !row.interviews.some((l) => l.id === i.id));
+  return (
+    <p className="small row-interviews">
+      <span className="muted">Interviews about this: </span>
+      {row.interviews.length === 0 && <span className="muted">none linked. </span>}
+      {row.interviews.map((i) => (
+        <span key={i.id} className="badge muted" data-linked={i.title}>
+          {i.title}{" "}
+          <button className="link" aria-label={`Unlink ${i.title}`} onClick={() => void run(api.unlinkInterview(row.id, i.id))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {linkable.length > 0 && (
+        <select aria-label={`Link an interview to ${row.project}`} data-testid="link-interview" value="" onChange={(e) => e.target.value && void run(api.linkInterview(row.id, e.target.value))}>
+          <option value="">Link an interview…</option>
+          {linkable.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
+        </select>
+      )}
+    </p>
+  );
+}
+
+export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: { api: Api; id: string; onClose: () => void; onOpen: (id: string) => void; initialTab?: Tab }) {
   const [r, setR] = useState<Roadmap | null>(null);
-  const [tab, setTab] = useState<Tab>("plan");
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [interviews, setInterviews] = useState<Interview[]>([]);
+  const [offer, setOffer] = useState<FollowUpOffer | null>(null);
+  const [offered, setOffered] = useState<string | null>(null);
   const [today, setToday] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -57,6 +93,7 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
   useEffect(() => {
     api.getRoadmap(id).then(setR, (e: Error) => setError(e.message));
     api.today().then(setToday, () => undefined);
+    api.listInterviews().then(setInterviews, () => undefined);
   }, [api, id]);
 
   const run = useCallback(async (p: Promise<Roadmap>) => {
@@ -69,6 +106,15 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
       return false;
     }
   }, []);
+
+  /** Changes a deliverable's status; reaching done offers follow-ups with the people it was for. */
+  const setStatus = async (d: Deliverable, status: DeliverableStatus) => {
+    const ok = await run(api.updateDeliverable(d.id, { title: d.title, owner: d.owner, due_on: d.due_on ?? "", status }));
+    if (ok && status === "done" && d.status !== "done") {
+      setOffered(null);
+      api.followUpOffer(d.id).then(setOffer, (e: Error) => setError(e.message));
+    }
+  };
 
   if (!r) return <p className="muted page">{error ?? "Loading…"}</p>;
   const left = today ? daysBetween(today, r.ends_on) : null;
@@ -136,9 +182,7 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
                 <select
                   aria-label={`Status of ${d.title}`}
                   value={d.status}
-                  onChange={(e) =>
-                    void run(api.updateDeliverable(d.id, { title: d.title, owner: d.owner, due_on: d.due_on ?? "", status: e.target.value as DeliverableStatus }))
-                  }
+                  onChange={(e) => void setStatus(d, e.target.value as DeliverableStatus)}
                 >
                   {D_STATUSES.map((s) => (
                     <option key={s} value={s}>
@@ -156,6 +200,7 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
           {m}
         </p>
       ))}
+      <RowInterviews api={api} row={w} interviews={interviews} run={run} />
       <DeliverableAdder onAdd={(title, owner, due) => run(api.addDeliverable(w.id, { title, owner, due_on: due, status: "planned" }))} />
     </article>
   );
@@ -182,6 +227,22 @@ export function RoadmapView({ api, id, onClose, onOpen }: { api: Api; id: string
         ))}
       </div>
       <ErrorBanner message={error} />
+      {offer && (
+        <FollowUpOfferPanel
+          key={offer.deliverable_id}
+          api={api}
+          offer={offer}
+          onClose={(n) => {
+            setOffer(null);
+            if (n > 0) setOffered(`${n} follow-up${n === 1 ? "" : "s"} added to Follow-ups.`);
+          }}
+        />
+      )}
+      {offered && (
+        <p className="banner" role="status" data-testid="offer-done">
+          {offered}
+        </p>
+      )}
       {tab === "plan" && (
         <>
           {(["high", "low"] as Priority[]).map((p) => (

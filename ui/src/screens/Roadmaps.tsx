@@ -4,13 +4,15 @@ import type { RoadmapSummary } from "../bindings/RoadmapSummary";
 import { Field } from "../components/Field";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
-import { RoadmapView } from "./RoadmapView";
+import { RoadmapView, type Tab } from "./RoadmapView";
 import { ErrorBanner } from "../components/ErrorBanner";
 
 /** Roadmap intervals, a form for a new one, and the sample workspace. */
+/** `initialOpen` is a roadmap id, optionally followed by a tab: `<id>/meeting`. */
 export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialOpen?: string | null }) {
+  const [openId, openTab] = (initialOpen ?? "").split("/");
   const [list, setList] = useState<RoadmapSummary[]>([]);
-  const [open, setOpen] = useState<string | null>(initialOpen);
+  const [open, setOpen] = useState<string | null>(openId || null);
   const [title, setTitle] = useState("");
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
@@ -30,6 +32,7 @@ export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialO
         key={open}
         api={api}
         id={open}
+        initialTab={open === openId && openTab ? (openTab as Tab) : "plan"}
         onOpen={setOpen}
         onClose={() => {
           setOpen(null);

@@ -1,0 +1,141 @@
+//! The Today dashboard: what needs the user today, each item pointing at its own screen.
+
+use chrono::{DateTime, Duration, Local, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::followups::{self, FollowUp};
+use crate::interviews::{self, Interview};
+use crate::roadmaps::{self, meeting};
+use crate::sprints::{self, SprintDay};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeetingDue {
+    pub roadmap_id: String,
+    pub title: String,
+    /// When the update meeting fell due by the roadmap's cadence.
+    pub due_on: String,
+    #[ts(type = "number")]
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoadmapLeft {
+    pub roadmap_id: String,
+    pub title: String,
+    pub ends_on: String,
+    /// Days from today to the last day of the interval (0 on the last day).
+    #[ts(type = "number")]
+    pub days_left: i64,
+    pub next_meeting: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SprintToday {
+    pub sprint_id: String,
+    pub focus: String,
+    pub day: SprintDay,
+    #[ts(type = "number")]
+    pub cards_done: i64,
+    #[ts(type = "number")]
+    pub cards_total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Today {
+    pub date: String,
+    /// Interviews scheduled today (local time), earliest first.
+    pub interviews: Vec<Interview>,
+    /// Open follow-ups due today or overdue, most overdue first.
+    pub followups: Vec<FollowUp>,
+    pub meetings: Vec<MeetingDue>,
+    pub sprint: Option<SprintToday>,
+    /// Roadmaps whose interval includes today.
+    pub roadmaps: Vec<RoadmapLeft>,
+}
+
+fn local_day(rfc3339: &str) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| t.with_timezone(&Local).date_naive())
+}
+
+pub fn dashboard(db: &Db, today: NaiveDate) -> Result<Today> {
+    // Stored times are UTC; a local day lies within a day either side of the same UTC date.
+    let ids: Vec<String> = db
+        .conn()
+        .prepare(
+            "SELECT id FROM interviews WHERE scheduled_at >= ?1 AND scheduled_at < ?2
+             ORDER BY scheduled_at",
+        )?
+        .query_map(
+            [
+                (today - Duration::days(1)).to_string(),
+                (today + Duration::days(2)).to_string(),
+            ],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let interviews = ids
+        .iter()
+        .map(|id| interviews::get(db, id))
+        .filter(|i| {
+            i.as_ref()
+                .map_or(true, |i| local_day(&i.scheduled_at) == Some(today))
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    let mut meetings = Vec::new();
+    let mut left = Vec::new();
+    for r in roadmaps::list(db)? {
+        let (start, end) = roadmaps::interval(db, &r.id)?;
+        if today < start || today > end {
+            continue;
+        }
+        let next = meeting::next_meeting(db, &r.id)?;
+        if let Some(due) = next.filter(|d| *d <= today) {
+            meetings.push(MeetingDue {
+                roadmap_id: r.id.clone(),
+                title: r.title.clone(),
+                due_on: due.to_string(),
+                days_overdue: (today - due).num_days(),
+            });
+        }
+        left.push(RoadmapLeft {
+            roadmap_id: r.id,
+            title: r.title,
+            ends_on: r.ends_on,
+            days_left: (end - today).num_days(),
+            next_meeting: next.map(|d| d.to_string()),
+        });
+    }
+    meetings.sort_by_key(|m| std::cmp::Reverse(m.days_overdue));
+    left.sort_by_key(|r| r.days_left);
+
+    let sprint = sprints::current(db, today)?.and_then(|s| {
+        Some(SprintToday {
+            day: s.today?,
+            cards_done: s
+                .cards
+                .iter()
+                .filter(|c| c.lane == sprints::Lane::Done)
+                .count() as i64,
+            cards_total: s.cards.len() as i64,
+            sprint_id: s.id,
+            focus: s.focus,
+        })
+    });
+
+    let mut followups = followups::due(db, today)?;
+    followups.sort_by_key(|f| std::cmp::Reverse(f.days_overdue));
+    Ok(Today {
+        date: today.to_string(),
+        interviews,
+        followups,
+        meetings,
+        sprint,
+        roadmaps: left,
+    })
+}
