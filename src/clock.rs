@@ -17,6 +17,13 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The user's local calendar day of a stored RFC 3339 instant; `None` if it does not parse.
+pub fn local_day(rfc3339: &str) -> Option<chrono::NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Local).date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Duration, Local, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -162,16 +162,12 @@ struct Checked {
 }
 
 fn check(db: &Db, input: &FollowUpInput, today: NaiveDate) -> Result<Checked> {
-    let person = people::get(db, input.person_id.trim()).map_err(|e| match e {
-        Error::NotFound { .. } => Error::invalid("person_id", "Pick who to follow up with"),
-        other => other,
-    })?;
-    if person.archived_at.is_some() {
-        return Err(Error::invalid(
-            "person_id",
-            format!("{} is archived; restore them in People first", person.name),
-        ));
-    }
+    let person = people::get_active(
+        db,
+        input.person_id.trim(),
+        "person_id",
+        "Pick who to follow up with",
+    )?;
     let reason = validate::required("reason", "Reason", &input.reason, REASON_MAX)?;
     let due = parse_date("due_on", "Due date", &input.due_on)?;
     if due < today {
@@ -478,9 +474,7 @@ pub fn not_contacted(db: &Db, weeks: u32, today: NaiveDate) -> Result<Vec<StaleC
     for person in people::list(db, &people::PersonFilter::default())? {
         let interviewed: Option<String> =
             interviews.query_row(params![person.id, end_of_today], |r| r.get(0))?;
-        let interviewed = interviewed
-            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-            .map(|t| t.with_timezone(&Local).date_naive());
+        let interviewed = interviewed.and_then(|t| clock::local_day(&t));
         let followed: Option<String> = followups.query_row([&person.id], |r| r.get(0))?;
         let followed = followed.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let last = match (interviewed, followed) {

@@ -179,6 +179,23 @@ pub fn get(db: &Db, id: &str) -> Result<Person> {
         .ok_or_else(|| Error::not_found("person", id))
 }
 
+/// A person who can take part in something new (an interview, a sprint, a follow-up): they
+/// exist and are not archived. Failures are validation errors on `field`; `missing` says what
+/// is wrong when the id matches no one.
+pub fn get_active(db: &Db, id: &str, field: &str, missing: &str) -> Result<Person> {
+    let p = get(db, id).map_err(|e| match e {
+        Error::NotFound { .. } => Error::invalid(field, missing),
+        other => other,
+    })?;
+    if p.archived_at.is_some() {
+        return Err(Error::invalid(
+            field,
+            format!("{} is archived; restore them in People first", p.name),
+        ));
+    }
+    Ok(p)
+}
+
 /// People sorted by name (active first), optionally filtered.
 pub fn list(db: &Db, filter: &PersonFilter) -> Result<Vec<Person>> {
     let needle = validate::needle(filter.query.as_deref());

@@ -1,9 +1,10 @@
 //! The Today dashboard: what needs the user today, each item pointing at its own screen.
 
-use chrono::{DateTime, Duration, Local, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock;
 use crate::db::Db;
 use crate::error::Result;
 use crate::followups::{self, FollowUp};
@@ -56,12 +57,6 @@ pub struct Today {
     pub roadmaps: Vec<RoadmapLeft>,
 }
 
-fn local_day(rfc3339: &str) -> Option<NaiveDate> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|t| t.with_timezone(&Local).date_naive())
-}
-
 pub fn dashboard(db: &Db, today: NaiveDate) -> Result<Today> {
     // Stored times are UTC; a local day lies within a day either side of the same UTC date.
     let ids: Vec<String> = db
@@ -83,14 +78,15 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> Result<Today> {
         .map(|id| interviews::get(db, id))
         .filter(|i| {
             i.as_ref()
-                .map_or(true, |i| local_day(&i.scheduled_at) == Some(today))
+                .map_or(true, |i| clock::local_day(&i.scheduled_at) == Some(today))
         })
         .collect::<Result<Vec<_>>>()?;
 
     let mut meetings = Vec::new();
     let mut left = Vec::new();
     for r in roadmaps::list(db)? {
-        let (start, end) = roadmaps::interval(db, &r.id)?;
+        let start = roadmaps::parse_date("starts_on", "Start", &r.starts_on)?;
+        let end = roadmaps::parse_date("ends_on", "End", &r.ends_on)?;
         if today < start || today > end {
             continue;
         }

@@ -134,19 +134,12 @@ fn check(db: &Db, input: &InterviewInput) -> Result<Checked> {
     }
     let mut who = Vec::new();
     for id in &ids {
-        let p = people::get(db, id).map_err(|e| match e {
-            Error::NotFound { .. } => {
-                Error::invalid("interviewees", "An interviewee is not in People")
-            }
-            other => other,
-        })?;
-        if p.archived_at.is_some() {
-            return Err(Error::invalid(
-                "interviewees",
-                format!("{} is archived; restore them in People first", p.name),
-            ));
-        }
-        who.push(p);
+        who.push(people::get_active(
+            db,
+            id,
+            "interviewees",
+            "An interviewee is not in People",
+        )?);
     }
 
     let leaders: Vec<&Person> = who.iter().filter(|p| p.role.is_leadership()).collect();

@@ -188,16 +188,7 @@ fn check(db: &Db, input: &SprintInput, editing: Option<&str>) -> Result<Checked>
         ));
     }
     for id in &users {
-        let p = people::get(db, id).map_err(|e| match e {
-            Error::NotFound { .. } => Error::invalid("core_users", "A core user is not in People"),
-            other => other,
-        })?;
-        if p.archived_at.is_some() {
-            return Err(Error::invalid(
-                "core_users",
-                format!("{} is archived; restore them in People first", p.name),
-            ));
-        }
+        people::get_active(db, id, "core_users", "A core user is not in People")?;
     }
     let clash: Option<(String, String, String)> = db
         .conn()

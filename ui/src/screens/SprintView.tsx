@@ -8,6 +8,7 @@ import { Board } from "./sprint/Board";
 import { BurndownChart } from "./sprint/BurndownChart";
 import { DailyLog, DemoNotes, PreMortem, SprintRetro } from "./sprint/Notes";
 import { SprintForm } from "./sprint/SprintForm";
+import { sprintDayLabel } from "./sprint/day";
 
 /** One sprint: its focus and core users, the board, the burndown, the pre-mortem, the daily log, demo notes and the retro. */
 export function SprintView({ api, id, onClose, onNavigate }: { api: Api; id: string; onClose: () => void; onNavigate: (area: AreaId, param?: string) => void }) {
@@ -34,9 +35,7 @@ export function SprintView({ api, id, onClose, onNavigate }: { api: Api; id: str
 
   if (!s || today === null) return <p className="muted page">{error ?? "Loading…"}</p>;
   const phase = s.today
-    ? s.today.working
-      ? `Day ${s.today.day} of ${s.today.of}`
-      : `Weekend · ${s.today.day} of ${s.today.of} days done`
+    ? sprintDayLabel(s.today)
     : today < s.starts_on
       ? "Not started"
       : "Ended";

@@ -3,6 +3,7 @@ import type { Today } from "../bindings/Today";
 import type { Api } from "../lib/ipc";
 import type { AreaId } from "../lib/routes";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { sprintDayLabel } from "./sprint/day";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -47,7 +48,7 @@ export function TodayScreen({ api, onNavigate }: { api: Api; onNavigate: (area: 
               <ul className="today-list">
                 <Item
                   testId="today-sprint"
-                  label={t.sprint.day.working ? `Day ${t.sprint.day.day} of ${t.sprint.day.of}` : `Weekend · ${t.sprint.day.day} of ${t.sprint.day.of} days done`}
+                  label={sprintDayLabel(t.sprint.day)}
                   detail={`${t.sprint.focus} · ${t.sprint.cards_done}/${t.sprint.cards_total} cards done`}
                   onOpen={() => onNavigate("sprints", t.sprint!.sprint_id)}
                 />
