@@ -3,6 +3,9 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_DEBUG := $(CARGO_TARGET_DIR)/debug/rapport-app
+# `cargo test` writes the TypeScript bindings here during `make test`, to compare with the
+# committed ones (plain `cargo test` writes them into ui/src/bindings, see .cargo/config.toml).
+BINDINGS_CHECK := $(CARGO_TARGET_DIR)/bindings-check
 
 .PHONY: run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
 
@@ -39,14 +42,19 @@ ui-test:
 	npm --prefix ui test --silent
 
 cargo-test: ui
-	cargo test --workspace
+	rm -rf $(BINDINGS_CHECK)
+	TS_RS_EXPORT_DIR=$(BINDINGS_CHECK) cargo test --workspace
+	@diff -r $(BINDINGS_CHECK) ui/src/bindings >/dev/null || { \
+	  diff -r $(BINDINGS_CHECK) ui/src/bindings | head -20; \
+	  echo "ui/src/bindings is stale: run 'make bindings' and commit the result" >&2; exit 1; }
 
 e2e: app
 	APP_BIN=$(APP_DEBUG) scripts/e2e.sh
 
-## Regenerate ui/src/bindings from the Rust types (commit the result).
+## Regenerate ui/src/bindings from the Rust types and the IPC contract (commit the result).
 bindings:
-	UPDATE_BINDINGS=1 cargo test -p rapport --test bindings
+	rm -rf ui/src/bindings
+	cargo test --workspace --quiet
 
 clean:
 	rm -rf ui/dist tests/e2e/screenshots

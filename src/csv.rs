@@ -14,10 +14,10 @@ use ts_rs::TS;
 use crate::db::{Db, Progress};
 use crate::error::{Error, Result};
 use crate::findings::{self, FindingInput, FindingStatus};
-use crate::interviews::notes::parse_tags;
 use crate::people::{self, PersonInput, Role};
 use crate::questions::{self, QuestionInput};
 use crate::roadmaps::{self, DeliverableInput, DeliverableStatus, Priority, RowInput};
+use crate::tags::parse_tags;
 
 /// Characters that make Excel, LibreOffice or Sheets treat a cell as a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -41,59 +41,26 @@ pub fn unneutralise(cell: &str) -> &str {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ListKind {
-    People,
-    Interviews,
-    Notes,
-    Quotes,
-    Findings,
-    Questions,
-    Guides,
-    /// One line per deliverable (a row without deliverables gets one line of its own).
-    RoadmapRows,
-    RoadmapUpdates,
-    /// One line per sprint card, with its sprint's focus and dates.
-    SprintCards,
-    FollowUps,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum ListKind {
+        People = "people",
+        Interviews = "interviews",
+        Notes = "notes",
+        Quotes = "quotes",
+        Findings = "findings",
+        Questions = "questions",
+        Guides = "guides",
+        /// One line per deliverable (a row without deliverables gets one line of its own).
+        RoadmapRows = "roadmap_rows",
+        RoadmapUpdates = "roadmap_updates",
+        /// One line per sprint card, with its sprint's focus and dates.
+        SprintCards = "sprint_cards",
+        FollowUps = "follow_ups",
+    }
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 11] = [
-        ListKind::People,
-        ListKind::Interviews,
-        ListKind::Notes,
-        ListKind::Quotes,
-        ListKind::Findings,
-        ListKind::Questions,
-        ListKind::Guides,
-        ListKind::RoadmapRows,
-        ListKind::RoadmapUpdates,
-        ListKind::SprintCards,
-        ListKind::FollowUps,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ListKind::People => "people",
-            ListKind::Interviews => "interviews",
-            ListKind::Notes => "notes",
-            ListKind::Quotes => "quotes",
-            ListKind::Findings => "findings",
-            ListKind::Questions => "questions",
-            ListKind::Guides => "guides",
-            ListKind::RoadmapRows => "roadmap_rows",
-            ListKind::RoadmapUpdates => "roadmap_updates",
-            ListKind::SprintCards => "sprint_cards",
-            ListKind::FollowUps => "follow_ups",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ListKind> {
-        ListKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The stable export columns (docs/csv.md).
     pub fn columns(self) -> &'static [&'static str] {
         match self {
@@ -289,7 +256,31 @@ impl ListKind {
     }
 }
 
+/// Export `kind` to `path` (a file the user picked in the save dialog).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CsvExport {
+    pub kind: ListKind,
+    pub path: String,
+    /// Start with a UTF-8 byte-order mark so Excel detects UTF-8.
+    pub bom: bool,
+}
+
+/// Import (or, with `dry_run`, preview) the file at `path` as `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CsvImport {
+    pub kind: ListKind,
+    pub path: String,
+    pub dry_run: bool,
+    /// Field → column name, when a header was not recognised.
+    pub overrides: HashMap<String, String>,
+    /// Where roadmap rows go.
+    pub roadmap_id: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ExportOptions {
     /// Start with a UTF-8 byte-order mark so Excel detects UTF-8.
     pub bom: bool,
@@ -391,8 +382,8 @@ fn count(db: &Db, sql: &str) -> Result<u64> {
 
 /// What an import would do (dry run) or did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ImportReport {
-    #[ts(type = "number")]
     pub rows: u64,
     /// The file's header row, for choosing a mapping by hand.
     pub headers: Vec<String>,
@@ -406,15 +397,16 @@ pub struct ImportReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ColumnMap {
     pub field: String,
     pub column: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RowError {
     /// 1-based line in spreadsheet terms: the header is row 1.
-    #[ts(type = "number")]
     pub row: u64,
     pub column: String,
     pub message: String,
@@ -629,7 +621,7 @@ fn write(db: &mut Db, row: &Row, target: &mut Target) -> Result<()> {
                 }
             };
             if let Some(d) = deliverable {
-                roadmaps::add_deliverable(db, &row_id, d, crate::clock::today())?;
+                roadmaps::add_deliverable(db, &row_id, d, crate::clock::Zone::system().today())?;
             }
             Ok(())
         }

@@ -27,6 +27,23 @@ pub enum Error {
         "{path} is not a Rapport workspace (it holds other data); it was not opened or changed"
     )]
     NotAWorkspace { path: String },
+    /// The record changed since the user opened it (another window, another program): the
+    /// stale edit is refused and `current` shows what is stored now.
+    #[error("This {entity} was changed since you opened it, so your edit was not saved. Compare the two versions and save again.")]
+    Conflict {
+        entity: &'static str,
+        id: String,
+        current: serde_json::Value,
+    },
+    /// Another program kept the write lock for longer than a write waits.
+    #[error("Another program has been writing to this workspace for {waited_secs} s; nothing was saved. Try again when it has finished.")]
+    Busy { waited_secs: u64 },
+    /// The workspace or a backup failed SQLite's integrity check.
+    #[error("{path} is damaged ({detail}); it was not changed")]
+    Corrupt { path: String, detail: String },
+    /// The user cancelled a long operation; nothing was written.
+    #[error("Cancelled; nothing was changed")]
+    Cancelled,
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("file error: {0}")]
@@ -59,6 +76,10 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::NewerSchema { .. } => "newer_schema",
             Error::NotAWorkspace { .. } => "not_a_workspace",
+            Error::Conflict { .. } => "conflict",
+            Error::Busy { .. } => "busy",
+            Error::Corrupt { .. } => "corrupt",
+            Error::Cancelled => "cancelled",
             Error::Db(_) => "database",
             Error::Io(_) => "io",
         }
@@ -76,12 +97,17 @@ impl Error {
 
 /// What the UI receives when a command fails: `{ code, message, field? }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
+    /// For a `conflict`: the record as it is stored now, to show beside the user's edit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub current: Option<serde_json::Value>,
 }
 
 impl From<&Error> for ErrorPayload {
@@ -90,6 +116,10 @@ impl From<&Error> for ErrorPayload {
             code: e.code().to_owned(),
             message: e.to_string(),
             field: e.field().map(str::to_owned),
+            current: match e {
+                Error::Conflict { current, .. } => Some(current.clone()),
+                _ => None,
+            },
         }
     }
 }

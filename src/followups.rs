@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock;
+use crate::clock::parse_date;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::people::{self, Person};
-use crate::roadmaps::{parse_date, DeliverableStatus};
+use crate::roadmaps::DeliverableStatus;
 use crate::validate;
 
 pub const REASON_MAX: usize = 500;
@@ -23,6 +24,7 @@ pub const OUTCOME_MAX: usize = 5_000;
 pub const OFFER_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FollowUpInput {
     pub person_id: String,
     pub reason: String,
@@ -34,16 +36,18 @@ pub struct FollowUpInput {
     pub release: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum FollowUpState {
-    Upcoming,
-    DueToday,
-    Overdue,
-    Done,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum FollowUpState {
+        Upcoming = "upcoming",
+        DueToday = "due-today",
+        Overdue = "overdue",
+        Done = "done",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FollowUp {
     pub id: String,
     pub person_id: String,
@@ -62,16 +66,16 @@ pub struct FollowUp {
     pub outcome: String,
     pub state: FollowUpState,
     /// Days past due (0 unless overdue).
-    #[ts(type = "number")]
     pub days_overdue: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum FollowUpFilter {
-    Open,
-    Done,
-    All,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum FollowUpFilter {
+        Open = "open",
+        Done = "done",
+        All = "all",
+    }
 }
 
 const SELECT: &str = "SELECT f.id, f.person_id, p.name, p.core_user, f.reason, f.due_on,
@@ -331,6 +335,7 @@ pub fn delete(db: &Db, id: &str) -> Result<()> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Candidate {
     pub person: Person,
     /// Why they are offered: "stakeholder (Platform team)", "interviewed in “CI pain”".
@@ -341,6 +346,7 @@ pub struct Candidate {
 
 /// What marking a deliverable done offers: who to follow up with, a reason and a due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FollowUpOffer {
     pub deliverable_id: String,
     pub deliverable_title: String,
@@ -445,20 +451,33 @@ pub fn offer_for_deliverable(db: &Db, id: &str, today: NaiveDate) -> Result<Foll
     })
 }
 
+/// People not contacted for `weeks` weeks (the workspace's setting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NotContacted {
+    pub weeks: u32,
+    pub people: Vec<StaleContact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct StaleContact {
     pub person: Person,
     /// The last time we talked with them, `YYYY-MM-DD`; `null` if never.
     pub last_contact: Option<String>,
     /// "interview" or "follow-up".
     pub via: Option<String>,
-    #[ts(type = "number | null")]
     pub days_since: Option<i64>,
 }
 
 /// Active people not contacted for `weeks` weeks (an interview they sat, or a follow-up done
 /// with them), core users first, then never contacted, then longest ago.
-pub fn not_contacted(db: &Db, weeks: u32, today: NaiveDate) -> Result<Vec<StaleContact>> {
+pub fn not_contacted(
+    db: &Db,
+    weeks: u32,
+    zone: clock::Zone,
+    today: NaiveDate,
+) -> Result<Vec<StaleContact>> {
     let cutoff = today - Duration::weeks(weeks.into());
     let mut out = Vec::new();
     let mut interviews = db.conn().prepare(
@@ -474,7 +493,7 @@ pub fn not_contacted(db: &Db, weeks: u32, today: NaiveDate) -> Result<Vec<StaleC
     for person in people::list(db, &people::PersonFilter::default())? {
         let interviewed: Option<String> =
             interviews.query_row(params![person.id, end_of_today], |r| r.get(0))?;
-        let interviewed = interviewed.and_then(|t| clock::local_day(&t));
+        let interviewed = interviewed.and_then(|t| zone.day(&t));
         let followed: Option<String> = followups.query_row([&person.id], |r| r.get(0))?;
         let followed = followed.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let last = match (interviewed, followed) {

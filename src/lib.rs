@@ -1,22 +1,25 @@
 //! Rapport core: every business rule, the SQLite store and its migrations. The Tauri shell
 //! (`src-tauri`) and the CLI are thin callers of this crate; it knows nothing of either.
 
-pub mod bindings;
 pub mod clock;
 pub mod csv;
 pub mod db;
 pub mod error;
+pub mod files;
 pub mod findings;
 pub mod followups;
 pub mod interviews;
+pub mod markup;
 pub mod people;
 pub mod questions;
-pub mod report;
+pub mod reports;
 pub mod roadmaps;
 pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod sprints;
+pub mod tags;
+pub mod text_enum;
 pub mod today;
 pub mod validate;
 

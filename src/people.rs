@@ -14,41 +14,26 @@ pub const TEAM_MAX: usize = 80;
 pub const CONTACT_MAX: usize = 200;
 pub const NOTES_MAX: usize = 10_000;
 
-/// What someone does; leads and managers are interviewed apart from ICs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Ic,
-    Lead,
-    Manager,
-    Other,
+crate::text_enum! {
+    /// What someone does; leads and managers are interviewed apart from ICs.
+    #[ts(export)]
+    pub enum Role {
+        Ic = "ic",
+        Lead = "lead",
+        Manager = "manager",
+        Other = "other",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Ic, Role::Lead, Role::Manager, Role::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Ic => "ic",
-            Role::Lead => "lead",
-            Role::Manager => "manager",
-            Role::Other => "other",
-        }
-    }
-
     /// Leads and managers: their presence changes what ICs say in an interview.
     pub fn is_leadership(self) -> bool {
         matches!(self, Role::Lead | Role::Manager)
     }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str().eq_ignore_ascii_case(s.trim()))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -66,6 +51,7 @@ pub struct Person {
 
 /// The editable fields of a person, as typed in the form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PersonInput {
     pub name: String,
     pub team: String,
@@ -76,6 +62,7 @@ pub struct PersonInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PersonFilter {
     /// Include archived people (they are listed after active ones).
     #[serde(default)]
@@ -104,12 +91,11 @@ const COLUMNS: &str =
     "id, name, team, role, contact, core_user, notes, archived_at, created_at, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Person> {
-    let role: String = r.get(3)?;
     Ok(Person {
         id: r.get(0)?,
         name: r.get(1)?,
         team: r.get(2)?,
-        role: Role::parse(&role).unwrap_or(Role::Other),
+        role: r.get(3)?,
         contact: r.get(4)?,
         core_user: r.get(5)?,
         notes: r.get(6)?,

@@ -12,22 +12,25 @@ pub const QUERY_MAX: usize = 200;
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum HitKind {
-    Note,
-    Quote,
-    Finding,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum HitKind {
+        Note = "note",
+        Quote = "quote",
+        Finding = "finding",
+    }
 }
 
 /// A piece of a snippet; `hit` pieces matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SnippetPart {
     pub text: String,
     pub hit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SearchHit {
     pub kind: HitKind,
     /// The note's or finding's id.

@@ -11,33 +11,20 @@ use crate::error::{Error, Result};
 pub const DEFAULT_CONTACT_WEEKS: u32 = 6;
 pub const MAX_CONTACT_WEEKS: u32 = 52;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    /// Follow the operating system's light/dark setting.
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::System, Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|t| t.as_str() == s)
+crate::text_enum! {
+    #[ts(export)]
+    #[derive(Default)]
+    pub enum Theme {
+        /// Follow the operating system's light/dark setting.
+        #[default]
+        System = "system",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Preferences {
     pub theme: Theme,
 }

@@ -13,38 +13,38 @@ use crate::roadmaps::{self, meeting};
 use crate::sprints::{self, SprintDay};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct MeetingDue {
     pub roadmap_id: String,
     pub title: String,
     /// When the update meeting fell due by the roadmap's cadence.
     pub due_on: String,
-    #[ts(type = "number")]
     pub days_overdue: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RoadmapLeft {
     pub roadmap_id: String,
     pub title: String,
     pub ends_on: String,
     /// Days from today to the last day of the interval (0 on the last day).
-    #[ts(type = "number")]
     pub days_left: i64,
     pub next_meeting: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SprintToday {
     pub sprint_id: String,
     pub focus: String,
     pub day: SprintDay,
-    #[ts(type = "number")]
     pub cards_done: i64,
-    #[ts(type = "number")]
     pub cards_total: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Today {
     pub date: String,
     /// Interviews scheduled today (local time), earliest first.
@@ -57,7 +57,7 @@ pub struct Today {
     pub roadmaps: Vec<RoadmapLeft>,
 }
 
-pub fn dashboard(db: &Db, today: NaiveDate) -> Result<Today> {
+pub fn dashboard(db: &Db, zone: clock::Zone, today: NaiveDate) -> Result<Today> {
     // Stored times are UTC; a local day lies within a day either side of the same UTC date.
     let ids: Vec<String> = db
         .conn()
@@ -78,15 +78,15 @@ pub fn dashboard(db: &Db, today: NaiveDate) -> Result<Today> {
         .map(|id| interviews::get(db, id))
         .filter(|i| {
             i.as_ref()
-                .map_or(true, |i| clock::local_day(&i.scheduled_at) == Some(today))
+                .map_or(true, |i| zone.day(&i.scheduled_at) == Some(today))
         })
         .collect::<Result<Vec<_>>>()?;
 
     let mut meetings = Vec::new();
     let mut left = Vec::new();
     for r in roadmaps::list(db)? {
-        let start = roadmaps::parse_date("starts_on", "Start", &r.starts_on)?;
-        let end = roadmaps::parse_date("ends_on", "End", &r.ends_on)?;
+        let start = clock::parse_date("starts_on", "Start", &r.starts_on)?;
+        let end = clock::parse_date("ends_on", "End", &r.ends_on)?;
         if today < start || today > end {
             continue;
         }

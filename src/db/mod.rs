@@ -2,6 +2,9 @@
 //! online backups. Every other module borrows the connection from [`Db`].
 
 pub(crate) mod migrations;
+mod workspace;
+
+pub use workspace::Workspace;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,9 +22,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What the app shows about the open workspace (About, backups, bug reports).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct WorkspaceInfo {
     pub path: String,
-    #[ts(type = "number")]
     pub schema_version: i64,
     pub app_version: String,
 }
@@ -35,10 +38,9 @@ pub struct Db {
 /// Progress of a long operation, in the operation's own units (pages for a backup, rows for
 /// an export).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Progress {
-    #[ts(type = "number")]
     pub done: u64,
-    #[ts(type = "number")]
     pub total: u64,
 }
 
@@ -94,6 +96,21 @@ impl Db {
             migrations::migrate(&mut db.conn, found, LATEST_VERSION)?;
         }
         Ok(db)
+    }
+
+    /// A read-only connection to an existing workspace, for the app's read pool.
+    pub fn open_reader(path: &Path) -> Result<Db> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Db {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// Opens a workspace that must already exist (for scripts: a mistyped path is an error,

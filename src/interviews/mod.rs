@@ -3,6 +3,7 @@
 //! [`notes`].
 
 pub mod notes;
+pub mod report;
 
 use std::collections::HashSet;
 
@@ -26,12 +27,12 @@ pub const TITLE_MAX: usize = 200;
 pub const DRAFT_MAX: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct InterviewInput {
     pub title: String,
     pub topic: String,
     /// RFC 3339 date-time of the start.
     pub scheduled_at: String,
-    #[ts(type = "number")]
     pub duration_minutes: i64,
     pub interviewee_ids: Vec<String>,
     pub note_taker_id: Option<String>,
@@ -41,21 +42,22 @@ pub struct InterviewInput {
     pub acknowledge_mixed_roles: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum InterviewStatus {
-    Planned,
-    Running,
-    Done,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum InterviewStatus {
+        Planned = "planned",
+        Running = "running",
+        Done = "done",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Interview {
     pub id: String,
     pub title: String,
     pub topic: String,
     pub scheduled_at: String,
-    #[ts(type = "number")]
     pub duration_minutes: i64,
     pub interviewees: Vec<Person>,
     pub note_taker: Option<Person>,
@@ -67,7 +69,6 @@ pub struct Interview {
     pub ended_at: Option<String>,
     /// The note being typed, saved as it is typed so nothing is lost if the app dies.
     pub draft: String,
-    #[ts(type = "number")]
     pub note_count: i64,
     pub created_at: String,
     pub updated_at: String,

@@ -8,11 +8,13 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::tags::parse_tags;
 use crate::validate;
 
 pub const TEXT_MAX: usize = 5_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct NoteInput {
     pub text: String,
     /// A verbatim quote (then `speaker_id` names who said it).
@@ -21,6 +23,7 @@ pub struct NoteInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Note {
     pub id: String,
     pub interview_id: String,
@@ -28,35 +31,11 @@ pub struct Note {
     pub is_quote: bool,
     pub speaker_id: Option<String>,
     /// Seconds since the interview started (`null` if it had not started).
-    #[ts(type = "number | null")]
     pub offset_seconds: Option<i64>,
     /// The `#tags` found in `text`, lower-case, in order of appearance.
     pub tags: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
-}
-
-/// The `#tags` in a note: `#` then letters, digits, `-` or `_`, lower-cased, without repeats.
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        // A tag starts at '#' that does not follow a word character ("C#", "issue#3" are not tags).
-        if c == '#' && !prev.is_some_and(|p| p.is_alphanumeric()) {
-            let rest = &text[i + 1..];
-            let len: usize = rest
-                .chars()
-                .take_while(|ch| ch.is_alphanumeric() || *ch == '-' || *ch == '_')
-                .map(char::len_utf8)
-                .sum();
-            let tag = rest[..len].trim_end_matches(['-', '_']).to_lowercase();
-            if tag.chars().any(char::is_alphabetic) && !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-        prev = Some(c);
-    }
-    tags
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Note> {

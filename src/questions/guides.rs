@@ -9,7 +9,7 @@ use super::lint::LintFinding;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::report::{html, html_page, md, ReportFormat};
+use crate::markup::{Block, Doc, Item};
 use crate::validate;
 
 /// An interview lasts 30 minutes unless planned otherwise; a guide is budgeted against that.
@@ -19,6 +19,7 @@ pub const TITLE_MAX: usize = 120;
 pub const GOAL_MAX: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct GuideInput {
     pub title: String,
     /// What the team wants to learn from these interviews.
@@ -26,24 +27,23 @@ pub struct GuideInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct GuideSummary {
     pub id: String,
     pub title: String,
     pub goal: String,
-    #[ts(type = "number")]
     pub question_count: i64,
-    #[ts(type = "number")]
     pub total_minutes: i64,
     pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct GuideItem {
     pub id: String,
     pub question_id: String,
     pub text: String,
     pub topic: String,
-    #[ts(type = "number")]
     pub minutes: i64,
     /// The question was archived in the bank after it was added here.
     pub archived: bool,
@@ -51,19 +51,17 @@ pub struct GuideItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Guide {
     pub id: String,
     pub title: String,
     pub goal: String,
     pub items: Vec<GuideItem>,
-    #[ts(type = "number")]
     pub total_minutes: i64,
-    #[ts(type = "number")]
     pub budget_minutes: i64,
     /// The planned time exceeds the interview's length: a warning, not a refusal.
     pub over_budget: bool,
     /// How many of the guide's questions the checker flags.
-    #[ts(type = "number")]
     pub leading_count: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -297,60 +295,31 @@ pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide
     get(db, guide_id)
 }
 
-/// The stored guide rendered in `format`.
-pub fn export(db: &Db, id: &str, format: ReportFormat) -> Result<String> {
-    let g = get(db, id)?;
-    Ok(match format {
-        ReportFormat::Markdown => to_markdown(&g),
-        ReportFormat::Html => to_html(&g),
-    })
-}
-
-/// The guide as Markdown, for notes and chat.
-pub fn to_markdown(g: &Guide) -> String {
-    let mut out = format!("# {}\n\n", md(&g.title));
+/// The guide as a document: numbered questions with their minutes and, when printed, room
+/// to write under each.
+pub fn document(g: &Guide) -> Doc {
+    let mut doc = Doc::new(&g.title);
     if !g.goal.is_empty() {
-        out.push_str(&format!("**Goal:** {}\n\n", md(&g.goal)));
+        doc.facts(vec![("Goal".to_owned(), g.goal.clone())]);
     }
-    out.push_str(&format!(
-        "Planned time: {} of {} minutes{}\n\n",
+    doc.meta(format!(
+        "Planned time: {} of {} minutes{}",
         g.total_minutes,
         g.budget_minutes,
         if g.over_budget { " (over budget)" } else { "" }
-    ));
-    for (n, item) in g.items.iter().enumerate() {
-        out.push_str(&format!(
-            "{}. {} _({} min)_\n",
-            n + 1,
-            md(&item.text),
-            item.minutes
-        ));
-    }
-    out
-}
-
-/// The guide as a self-contained, print-ready HTML page (all user text escaped).
-pub fn to_html(g: &Guide) -> String {
-    let mut body = String::new();
-    if !g.goal.is_empty() {
-        body.push_str(&format!(
-            "<p><strong>Goal:</strong> {}</p>\n",
-            html(&g.goal)
-        ));
-    }
-    body.push_str(&format!(
-        "<p>Planned time: {} of {} minutes{}</p>\n<ol class=\"guide\">\n",
-        g.total_minutes,
-        g.budget_minutes,
-        if g.over_budget { " (over budget)" } else { "" }
-    ));
-    for item in &g.items {
-        body.push_str(&format!(
-            "<li>{} <span class=\"meta\">{} min</span><div class=\"notes\"></div></li>\n",
-            html(&item.text),
-            item.minutes
-        ));
-    }
-    body.push_str("</ol>\n");
-    html_page(&g.title, &body)
+    ))
+    .push(Block::List {
+        items: g
+            .items
+            .iter()
+            .map(|item| Item {
+                text: item.text.clone(),
+                note: Some(format!("({} min)", item.minutes)),
+                ..Item::default()
+            })
+            .collect(),
+        ordered: true,
+        writing_space: true,
+    });
+    doc
 }

@@ -16,15 +16,15 @@ use ts_rs::TS;
 
 /// Byte range into the checked question, `end` exclusive, on char boundaries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Span {
-    #[ts(type = "number")]
     pub start: usize,
-    #[ts(type = "number")]
     pub end: usize,
 }
 
 /// One reason a question may lead the interviewee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LintFinding {
     /// Rule id, one of the ids in [`RULES`].
     pub rule: String,

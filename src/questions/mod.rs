@@ -15,6 +15,7 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::tags::normalize_tag;
 use crate::validate;
 use lint::LintFinding;
 
@@ -25,6 +26,7 @@ pub const TAGS_MAX: usize = 12;
 pub const RATIONALE_MAX: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -44,6 +46,7 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct QuestionInput {
     pub text: String,
     pub topic: String,
@@ -53,6 +56,7 @@ pub struct QuestionInput {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct QuestionFilter {
     #[serde(default)]
     #[ts(optional)]
@@ -69,20 +73,10 @@ pub struct QuestionFilter {
 
 /// A topic and how many active questions it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct TopicCount {
     pub topic: String,
-    #[ts(type = "number")]
     pub count: i64,
-}
-
-/// A tag as stored: lower-case, no leading `#`, words joined by `-`.
-pub fn normalize_tag(raw: &str) -> String {
-    raw.trim()
-        .trim_start_matches('#')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase()
 }
 
 impl QuestionInput {

@@ -12,26 +12,18 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::validate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum UpdateStatus {
-    OnTrack,
-    AtRisk,
-    Blocked,
-    Done,
-    Dropped,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum UpdateStatus {
+        OnTrack = "on-track",
+        AtRisk = "at-risk",
+        Blocked = "blocked",
+        Done = "done",
+        Dropped = "dropped",
+    }
 }
 
 impl UpdateStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UpdateStatus::OnTrack => "on-track",
-            UpdateStatus::AtRisk => "at-risk",
-            UpdateStatus::Blocked => "blocked",
-            UpdateStatus::Done => "done",
-            UpdateStatus::Dropped => "dropped",
-        }
-    }
     pub fn label(self) -> &'static str {
         match self {
             UpdateStatus::OnTrack => "on track",
@@ -41,18 +33,10 @@ impl UpdateStatus {
             UpdateStatus::Dropped => "dropped",
         }
     }
-    fn parse(s: &str) -> UpdateStatus {
-        match s {
-            "at-risk" => UpdateStatus::AtRisk,
-            "blocked" => UpdateStatus::Blocked,
-            "done" => UpdateStatus::Done,
-            "dropped" => UpdateStatus::Dropped,
-            _ => UpdateStatus::OnTrack,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RowUpdate {
     pub id: String,
     pub row_id: String,
@@ -74,7 +58,7 @@ pub fn history(db: &Db, row_id: &str) -> Result<Vec<RowUpdate>> {
             id: r.get(0)?,
             row_id: r.get(1)?,
             meeting_on: r.get(2)?,
-            status: UpdateStatus::parse(&r.get::<_, String>(3)?),
+            status: r.get(3)?,
             note: r.get(4)?,
             created_at: r.get(5)?,
         })
@@ -122,7 +106,7 @@ pub fn record(
 /// after the start if none was held yet). `None` once the interval has ended.
 pub fn next_meeting(db: &Db, roadmap_id: &str) -> Result<Option<NaiveDate>> {
     let (start, end) = interval(db, roadmap_id)?;
-    let cadence: String = db.conn().query_row(
+    let cadence: Cadence = db.conn().query_row(
         "SELECT cadence FROM roadmaps WHERE id = ?1",
         [roadmap_id],
         |x| x.get(0),
@@ -135,6 +119,6 @@ pub fn next_meeting(db: &Db, roadmap_id: &str) -> Result<Option<NaiveDate>> {
     let from = last
         .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
         .unwrap_or(start);
-    let next = from + Duration::days(Cadence::parse(&cadence).days());
+    let next = from + Duration::days(cadence.days());
     Ok((next <= end).then_some(next))
 }

@@ -12,7 +12,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clock;
+use crate::clock::{self, parse_date};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::validate;
@@ -22,80 +22,43 @@ pub const DEFAULT_DAYS: i64 = 42;
 pub const MAX_DAYS: i64 = 366;
 pub const TEXT_MAX: usize = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Cadence {
-    Weekly,
-    Biweekly,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum Cadence {
+        Weekly = "weekly",
+        Biweekly = "biweekly",
+    }
 }
 
 impl Cadence {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Cadence::Weekly => "weekly",
-            Cadence::Biweekly => "biweekly",
-        }
-    }
     pub fn days(self) -> i64 {
         match self {
             Cadence::Weekly => 7,
             Cadence::Biweekly => 14,
         }
     }
-    fn parse(s: &str) -> Cadence {
-        if s == "weekly" {
-            Cadence::Weekly
-        } else {
-            Cadence::Biweekly
-        }
+}
+
+crate::text_enum! {
+    #[ts(export)]
+    pub enum Priority {
+        High = "high",
+        Low = "low",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Priority {
-    High,
-    Low,
-}
-
-impl Priority {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::High => "high",
-            Priority::Low => "low",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DeliverableStatus {
-    Planned,
-    InProgress,
-    Done,
-    Dropped,
-}
-
-impl DeliverableStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliverableStatus::Planned => "planned",
-            DeliverableStatus::InProgress => "in-progress",
-            DeliverableStatus::Done => "done",
-            DeliverableStatus::Dropped => "dropped",
-        }
-    }
-    fn parse(s: &str) -> DeliverableStatus {
-        match s {
-            "in-progress" => DeliverableStatus::InProgress,
-            "done" => DeliverableStatus::Done,
-            "dropped" => DeliverableStatus::Dropped,
-            _ => DeliverableStatus::Planned,
-        }
+crate::text_enum! {
+    #[ts(export)]
+    pub enum DeliverableStatus {
+        Planned = "planned",
+        InProgress = "in-progress",
+        Done = "done",
+        Dropped = "dropped",
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RoadmapInput {
     pub title: String,
     /// `YYYY-MM-DD`.
@@ -106,17 +69,18 @@ pub struct RoadmapInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RoadmapSummary {
     pub id: String,
     pub title: String,
     pub starts_on: String,
     pub ends_on: String,
     pub cadence: Cadence,
-    #[ts(type = "number")]
     pub row_count: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Deliverable {
     pub id: String,
     pub row_id: String,
@@ -130,6 +94,7 @@ pub struct Deliverable {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct DeliverableInput {
     pub title: String,
     pub owner: String,
@@ -139,6 +104,7 @@ pub struct DeliverableInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RowInput {
     pub project: String,
     /// People or teams, as written: "Eng leads at company".
@@ -151,6 +117,7 @@ pub struct RowInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RoadmapRow {
     pub id: String,
     pub project: String,
@@ -168,6 +135,7 @@ pub struct RoadmapRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct LinkedInterview {
     pub id: String,
     pub title: String,
@@ -187,6 +155,7 @@ impl RoadmapRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Roadmap {
     pub id: String,
     pub title: String,
@@ -196,11 +165,6 @@ pub struct Roadmap {
     pub carried_from: Option<String>,
     /// High priority first, each section in its own order.
     pub rows: Vec<RoadmapRow>,
-}
-
-pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, format!("{label} must be a date like 2026-11-23")))
 }
 
 fn checked_interval(input: &RoadmapInput) -> Result<(String, NaiveDate, NaiveDate)> {
@@ -280,7 +244,7 @@ pub fn list(db: &Db) -> Result<Vec<RoadmapSummary>> {
             title: r.get(1)?,
             starts_on: r.get(2)?,
             ends_on: r.get(3)?,
-            cadence: Cadence::parse(&r.get::<_, String>(4)?),
+            cadence: r.get(4)?,
             row_count: r.get(5)?,
         })
     })?;
@@ -324,7 +288,7 @@ fn deliverable_from(r: &Row, interval: (NaiveDate, NaiveDate)) -> rusqlite::Resu
         title: r.get(2)?,
         owner: r.get(3)?,
         due_on,
-        status: DeliverableStatus::parse(&r.get::<_, String>(5)?),
+        status: r.get(5)?,
         done_on: r.get(6)?,
         warnings,
     })
@@ -335,7 +299,7 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
         String,
         String,
         String,
-        String,
+        Cadence,
         Option<String>,
     ) = db
         .conn()
@@ -412,7 +376,7 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
         title,
         starts_on,
         ends_on,
-        cadence: Cadence::parse(&cadence),
+        cadence,
         carried_from,
         rows,
     })

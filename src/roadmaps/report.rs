@@ -2,80 +2,20 @@
 //! status email and a monthly summary, as plain text, Markdown or HTML.
 
 use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::meeting::{history, UpdateStatus};
-use super::{get, DeliverableStatus, Roadmap, RoadmapRow};
+use super::{get, DeliverableStatus, RoadmapRow};
 use crate::db::Db;
 use crate::error::Result;
-use crate::report::{html, html_page, md};
+use crate::markup::{Doc, Item};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum StakeholderFormat {
-    Text,
-    Markdown,
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum StakeholderReport {
-    /// Every two weeks: what changed, what is at risk, what is next.
-    Biweekly,
-    /// Once a month: progress over the month and against the interval.
-    Monthly,
-}
-
-/// A report as sections of lines, rendered per format at the end, so the three formats
-/// always say the same thing.
-struct Doc {
-    title: String,
-    intro: String,
-    sections: Vec<(String, Vec<String>)>,
-}
-
-impl Doc {
-    fn render(&self, format: StakeholderFormat) -> String {
-        match format {
-            StakeholderFormat::Text => {
-                let mut out = format!(
-                    "{}\n{}\n\n{}\n",
-                    self.title,
-                    "=".repeat(self.title.chars().count()),
-                    self.intro
-                );
-                for (h, lines) in &self.sections {
-                    out.push_str(&format!("\n{h}\n"));
-                    for l in lines {
-                        out.push_str(&format!("  - {l}\n"));
-                    }
-                }
-                out
-            }
-            StakeholderFormat::Markdown => {
-                let mut out = format!("# {}\n\n{}\n", md(&self.title), md(&self.intro));
-                for (h, lines) in &self.sections {
-                    out.push_str(&format!("\n## {}\n\n", md(h)));
-                    for l in lines {
-                        out.push_str(&format!("- {}\n", md(l)));
-                    }
-                }
-                out
-            }
-            StakeholderFormat::Html => {
-                let mut body = format!("<p>{}</p>\n", html(&self.intro));
-                for (h, lines) in &self.sections {
-                    body.push_str(&format!("<h2>{}</h2>\n<ul>\n", html(h)));
-                    for l in lines {
-                        body.push_str(&format!("<li>{}</li>\n", html(l)));
-                    }
-                    body.push_str("</ul>\n");
-                }
-                html_page(&self.title, &body)
-            }
-        }
+crate::text_enum! {
+    #[ts(export)]
+    pub enum StakeholderReport {
+        /// Every two weeks: what changed, what is at risk, what is next.
+        Biweekly = "biweekly",
+        /// Once a month: progress over the month and against the interval.
+        Monthly = "monthly",
     }
 }
 
@@ -104,7 +44,14 @@ fn in_window(d: &Option<String>, from: NaiveDate, to: NaiveDate) -> bool {
         .is_some_and(|d| d > from && d <= to)
 }
 
-fn doc(db: &Db, r: &Roadmap, kind: StakeholderReport, today: NaiveDate) -> Result<Doc> {
+/// The report `kind` for a roadmap as of `today`: built from the data, never the raw table.
+pub fn document(
+    db: &Db,
+    roadmap_id: &str,
+    kind: StakeholderReport,
+    today: NaiveDate,
+) -> Result<Doc> {
+    let r = &get(db, roadmap_id)?;
     let days = match kind {
         StakeholderReport::Biweekly => 14,
         StakeholderReport::Monthly => 30,
@@ -239,21 +186,18 @@ fn doc(db: &Db, r: &Roadmap, kind: StakeholderReport, today: NaiveDate) -> Resul
             format!("Monthly summary: {} — {}", r.title, today.format("%B %Y"))
         }
     };
-    Ok(Doc {
-        title,
-        intro,
-        sections,
-    })
-}
-
-/// The report `kind` for the roadmap as of `today`, in `format`.
-pub fn render(
-    db: &Db,
-    roadmap_id: &str,
-    kind: StakeholderReport,
-    format: StakeholderFormat,
-    today: NaiveDate,
-) -> Result<String> {
-    let r = get(db, roadmap_id)?;
-    Ok(doc(db, &r, kind, today)?.render(format))
+    let mut doc = Doc::new(title);
+    doc.para(intro);
+    for (heading, lines) in sections {
+        doc.heading(2, heading).list(
+            lines
+                .into_iter()
+                .map(|text| Item {
+                    text,
+                    ..Item::default()
+                })
+                .collect(),
+        );
+    }
+    Ok(doc)
 }

@@ -13,19 +13,14 @@ use crate::error::Result;
 use crate::validate;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RetroFigures {
-    #[ts(type = "number")]
     pub rows: i64,
-    #[ts(type = "number")]
     pub rows_complete: i64,
-    #[ts(type = "number")]
     pub deliverables_planned: i64,
-    #[ts(type = "number")]
     pub deliverables_done: i64,
-    #[ts(type = "number")]
     pub deliverables_dropped: i64,
     /// Done by their due date, among done deliverables that had one.
-    #[ts(type = "number")]
     pub done_on_time: i64,
     /// Estimation accuracy: done on time ÷ deliverables that had a due date (0–1; `null`
     /// when nothing had a due date).
@@ -35,6 +30,7 @@ pub struct RetroFigures {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RetroNotes {
     /// How the roadmapping process itself went.
     pub process: String,
@@ -45,6 +41,7 @@ pub struct RetroNotes {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Retro {
     pub figures: RetroFigures,
     pub notes: RetroNotes,
@@ -144,8 +141,8 @@ pub fn save_notes(
 pub fn carry_over(db: &mut Db, roadmap_id: &str) -> Result<Roadmap> {
     let r = get(db, roadmap_id)?;
     let (start, end) = (
-        super::parse_date("starts_on", "Start", &r.starts_on)?,
-        super::parse_date("ends_on", "End", &r.ends_on)?,
+        crate::clock::parse_date("starts_on", "Start", &r.starts_on)?,
+        crate::clock::parse_date("ends_on", "End", &r.ends_on)?,
     );
     let next_start = end + Duration::days(1);
     let next_end = next_start + (end - start);

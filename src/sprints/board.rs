@@ -14,32 +14,17 @@ use crate::validate;
 
 pub const CARD_MAX: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Lane {
-    Todo,
-    Doing,
-    Done,
-}
-
-impl Lane {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lane::Todo => "todo",
-            Lane::Doing => "doing",
-            Lane::Done => "done",
-        }
-    }
-    fn parse(s: &str) -> Lane {
-        match s {
-            "doing" => Lane::Doing,
-            "done" => Lane::Done,
-            _ => Lane::Todo,
-        }
+crate::text_enum! {
+    #[ts(export)]
+    pub enum Lane {
+        Todo = "todo",
+        Doing = "doing",
+        Done = "done",
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Card {
     pub id: String,
     pub title: String,
@@ -51,19 +36,19 @@ pub struct Card {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct BurndownDay {
     pub day: String,
     /// Cards in scope by the end of the day.
-    #[ts(type = "number")]
     pub scope: i64,
     /// Cards not done by the end of the day; `null` for days still ahead.
-    #[ts(type = "number | null")]
     pub remaining: Option<i64>,
     /// The straight line from the first day's scope to zero on the last day.
     pub ideal: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Burndown {
     pub days: Vec<BurndownDay>,
 }
@@ -77,7 +62,7 @@ pub(crate) fn cards(db: &Db, sprint_id: &str) -> Result<Vec<Card>> {
         Ok(Card {
             id: r.get(0)?,
             title: r.get(1)?,
-            lane: Lane::parse(&r.get::<_, String>(2)?),
+            lane: r.get(2)?,
             added_on: r.get(3)?,
             done_on: r.get(4)?,
         })
@@ -122,7 +107,7 @@ fn card_sprint(db: &Db, card_id: &str) -> Result<(String, Lane)> {
         .query_row(
             "SELECT sprint_id, lane FROM sprint_cards WHERE id = ?1",
             [card_id],
-            |r| Ok((r.get(0)?, Lane::parse(&r.get::<_, String>(1)?))),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or_else(|| Error::not_found("card", card_id))

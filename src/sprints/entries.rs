@@ -9,36 +9,29 @@ use ts_rs::TS;
 
 use super::{get, sprint_dates, Sprint};
 use crate::clock;
+use crate::clock::parse_date;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::findings;
-use crate::roadmaps::{self, parse_date, DeliverableInput, DeliverableStatus};
+use crate::roadmaps::{self, DeliverableInput, DeliverableStatus};
 use crate::validate;
 
 pub const TEXT_MAX: usize = 2_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum EntryKind {
-    /// A line of the daily log.
-    Log,
-    /// A pre-mortem item: one way this sprint could fail.
-    Risk,
-    WentWell,
-    ToImprove,
-    Learned,
+crate::text_enum! {
+    #[ts(export)]
+    pub enum EntryKind {
+        /// A line of the daily log.
+        Log = "log",
+        /// A pre-mortem item: one way this sprint could fail.
+        Risk = "risk",
+        WentWell = "went-well",
+        ToImprove = "to-improve",
+        Learned = "learned",
+    }
 }
 
 impl EntryKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Log => "log",
-            EntryKind::Risk => "risk",
-            EntryKind::WentWell => "went-well",
-            EntryKind::ToImprove => "to-improve",
-            EntryKind::Learned => "learned",
-        }
-    }
     pub fn label(self) -> &'static str {
         match self {
             EntryKind::Log => "log",
@@ -46,15 +39,6 @@ impl EntryKind {
             EntryKind::WentWell => "went well",
             EntryKind::ToImprove => "to improve",
             EntryKind::Learned => "learned",
-        }
-    }
-    fn parse(s: &str) -> EntryKind {
-        match s {
-            "risk" => EntryKind::Risk,
-            "went-well" => EntryKind::WentWell,
-            "to-improve" => EntryKind::ToImprove,
-            "learned" => EntryKind::Learned,
-            _ => EntryKind::Log,
         }
     }
     pub fn is_retro(self) -> bool {
@@ -66,6 +50,7 @@ impl EntryKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Entry {
     pub id: String,
     pub kind: EntryKind,
@@ -87,7 +72,7 @@ pub(crate) fn list(db: &Db, sprint_id: &str) -> Result<Vec<Entry>> {
     let rows = stmt.query_map([sprint_id], |r| {
         Ok(Entry {
             id: r.get(0)?,
-            kind: EntryKind::parse(&r.get::<_, String>(1)?),
+            kind: r.get(1)?,
             day: r.get(2)?,
             text: r.get(3)?,
             finding_id: r.get(4)?,
@@ -151,7 +136,7 @@ fn entry(db: &Db, id: &str) -> Result<EntryHead> {
             |r| {
                 Ok((
                     r.get(0)?,
-                    EntryKind::parse(&r.get::<_, String>(1)?),
+                    r.get(1)?,
                     r.get(2)?,
                     r.get(3)?,
                     r.get(4)?,

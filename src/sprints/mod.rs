@@ -14,10 +14,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock;
+use crate::clock::parse_date;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::people::{self, Person};
-use crate::roadmaps::parse_date;
 use crate::validate;
 
 pub use board::{Burndown, BurndownDay, Card, Lane};
@@ -31,6 +31,7 @@ pub const MAX_CARD_LIMIT: i64 = 50;
 pub const FOCUS_MAX: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SprintInput {
     /// The one thing this week is for, as a single statement.
     pub focus: String,
@@ -39,27 +40,25 @@ pub struct SprintInput {
     /// `YYYY-MM-DD`; empty for five working days from the start.
     pub ends_on: String,
     /// How many cards the scope allows; going over it warns.
-    #[ts(type = "number")]
     pub card_limit: i64,
     pub core_user_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SprintSummary {
     pub id: String,
     pub focus: String,
     pub starts_on: String,
     pub ends_on: String,
-    #[ts(type = "number")]
     pub card_limit: i64,
-    #[ts(type = "number")]
     pub card_count: i64,
-    #[ts(type = "number")]
     pub done_count: i64,
 }
 
 /// Where a sprint stands on a given day: day `day` of `of` working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct SprintDay {
     /// 1-based on a working day; on a weekend, the working days already behind (maybe 0).
     pub day: u32,
@@ -69,12 +68,12 @@ pub struct SprintDay {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Sprint {
     pub id: String,
     pub focus: String,
     pub starts_on: String,
     pub ends_on: String,
-    #[ts(type = "number")]
     pub card_limit: i64,
     pub core_users: Vec<Person>,
     /// To do, then Doing, then Done, each lane in board order.

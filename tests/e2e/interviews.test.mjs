@@ -131,7 +131,8 @@ test("findings from selected notes, grouped by tag with backing; search opens th
     await app.click("[data-testid=interview-export-markdown]");
     const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=interview-export-output]')?.value"), "report");
     assert.match(md, /^# How deploys work today\n/);
-    assert.match(md, /> “I just wait and hope it goes green\. \\#waiting” — Ana Ic/);
+    // The quote shows the words said; its #tag is metadata beside it.
+    assert.match(md, /> “I just wait and hope it goes green\.” — Ana Ic _\\#waiting_/);
     await app.screenshot("interview-report");
 
     await app.click("a[data-area=findings]");
@@ -141,7 +142,7 @@ test("findings from selected notes, grouped by tag with backing; search opens th
     assert.equal(await app.text("[data-tag=ci] [data-testid=backing]"), "2 interviewees · 1 lead/manager · 1 IC/other");
     await app.click("[data-testid=quotes-export-markdown]");
     const quotes = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=quotes-export-output]')?.value"), "quotes");
-    assert.match(quotes, /\| “I just wait and hope it goes green\. \\#waiting” \| Ana Ic \| How deploys work today \|/);
+    assert.match(quotes, /\| “I just wait and hope it goes green\.” \| Ana Ic \| How deploys work today \| \d{4}-\d\d-\d\d \|/);
     await app.screenshot("findings");
 
     await app.click("a[data-area=search]");

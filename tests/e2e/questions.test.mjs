@@ -133,7 +133,7 @@ test("a guide: add questions, reorder from the keyboard, budget, check and expor
     await app.click("[data-testid=guide-tab-export]");
     await app.click("[data-testid=export-markdown]");
     const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=export-output]')?.value"), "markdown");
-    assert.match(md, /^# New CI pilot interviews\n\n\*\*Goal:\*\* Learn how pilot teams ship today/);
+    assert.match(md, /^# New CI pilot interviews\n\n- \*\*Goal:\*\* Learn how pilot teams ship today/);
     assert.match(md, /\n11\. .+ _\(1 min\)_\n$/);
     await app.click("[data-testid=export-html]");
     await app.waitFor(async () => (await app.exec("return document.querySelector('[data-testid=export-output]').value")).startsWith("<!doctype html>"), "html");

@@ -2,7 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "./App";
 import { AREAS } from "./lib/routes";
-import { fakeApi, person } from "./test/fakeApi";
+import { fakeApi, fakePeople, person } from "./test/fakeApi";
 
 beforeEach(() => {
   window.location.hash = "";
@@ -50,12 +50,12 @@ test("choosing a theme applies and saves it", async () => {
   render(<App api={api} />);
   await user.selectOptions(screen.getByTestId("theme"), "dark");
   expect(document.documentElement.dataset.theme).toBe("dark");
-  expect(api.savePreferences).toHaveBeenCalledWith({ theme: "dark" });
+  expect(api.preferences_save).toHaveBeenCalledWith({ prefs: { theme: "dark" } });
 });
 
 test("a workspace that cannot be opened is explained instead of a broken app", async () => {
   const api = fakeApi();
-  vi.mocked(api.workspaceInfo).mockRejectedValueOnce(
+  vi.mocked(api.workspace_info).mockRejectedValueOnce(
     Object.assign(new Error("this database was written by a newer version of Rapport"), { code: "newer_schema" }),
   );
   render(<App api={api} />);
@@ -64,7 +64,7 @@ test("a workspace that cannot be opened is explained instead of a broken app", a
 
 test("people list shows core users and roles", async () => {
   window.location.hash = "#/people";
-  render(<App api={fakeApi([person("Ana", { core_user: true, role: "lead" }), person("Bruno")])} />);
+  render(<App api={fakeApi(fakePeople([person("Ana", { core_user: true, role: "lead" }), person("Bruno")]).api)} />);
   const row = await screen.findByText("Ana");
   const tr = row.closest("tr")!;
   expect(within(tr).getByText("core user")).toBeTruthy();

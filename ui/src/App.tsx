@@ -28,11 +28,11 @@ export function App({ api }: { api: Api }) {
 
   useEffect(() => {
     api
-      .workspaceInfo()
+      .workspace_info()
       .then(setInfo)
       .catch((e: IpcError) => setFatal(e));
     api
-      .preferences()
+      .preferences_get()
       .then((p) => {
         setTheme(p.theme);
         applyTheme(p.theme);
@@ -84,7 +84,7 @@ export function App({ api }: { api: Api }) {
   const changeTheme = (t: Theme) => {
     setTheme(t);
     applyTheme(t);
-    api.savePreferences({ theme: t }).catch(() => undefined);
+    api.preferences_save({ prefs: { theme: t } }).catch(() => undefined);
   };
 
   if (fatal) {

@@ -2,10 +2,9 @@ import { useState } from "react";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { ListKind } from "../bindings/ListKind";
 import type { Progress } from "../bindings/Progress";
-import type { Api } from "../lib/ipc";
+import { onProgress, type Api } from "../lib/ipc";
 import { ErrorBanner } from "./ErrorBanner";
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 interface Props {
   api: Api;
@@ -29,22 +28,26 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
 
   const exportList = async (kind: ListKind) => {
     setError(null);
-    const path = await api.pickSavePath(`rapport-${kind}-${today()}.csv`);
+    // The file is named by the user's local date, not UTC's.
+    const today = await api.today_date();
+    const path = await api.pick_path({ kind: "csv", save: true, default_name: `rapport-${kind}-${today}.csv` });
     if (!path) return;
     setProgress({ done: 0, total: 0 });
+    const stop = await onProgress(setProgress).catch(() => () => undefined);
     try {
-      const rows = await api.exportCsv(kind, path, bom, setProgress);
+      const rows = await api.csv_export({ request: { kind, path, bom } });
       setStatus(`Exported ${rows} ${kind} rows to ${path}`);
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      stop();
       setProgress(null);
     }
   };
 
   const check = async (kind: ListKind, path: string, map: Record<string, string>) => {
     try {
-      const [report, fields] = await Promise.all([api.importCsv(kind, path, true, map, roadmapId), api.importFields(kind)]);
+      const [report, fields] = await Promise.all([api.csv_import({ request: { kind, path, dry_run: true, overrides: map, roadmap_id: roadmapId ?? null } }), api.csv_import_fields({ kind })]);
       setPreview({ path, report, fields });
       setError(null);
     } catch (e) {
@@ -54,7 +57,7 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
 
   const startImport = async () => {
     if (!imports) return;
-    const path = await api.pickOpenPath();
+    const path = await api.pick_path({ kind: "csv", save: false, default_name: "" });
     if (!path) return;
     setOverrides({});
     await check(imports, path, {});
@@ -63,7 +66,7 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
   const apply = async () => {
     if (!imports || !preview) return;
     try {
-      const report = await api.importCsv(imports, preview.path, false, overrides, roadmapId);
+      const report = await api.csv_import({ request: { kind: imports, path: preview.path, dry_run: false, overrides, roadmap_id: roadmapId ?? null } });
       if (report.applied) {
         setStatus(`Imported ${report.rows} ${imports} rows.`);
         setPreview(null);

@@ -14,7 +14,7 @@ export function FollowUpOfferPanel({ api, offer, onClose }: { api: Api; offer: F
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.listPeople({ include_archived: false }).then(setPeople, () => undefined);
+    api.people_list({ filter: { include_archived: false } }).then(setPeople, () => undefined);
   }, [api]);
 
   const shown = [...offer.candidates.map((c) => ({ person: c.person, why: c.why, open: c.already_open })), ...extra.map((p) => ({ person: p, why: "added by you", open: false }))];
@@ -23,9 +23,7 @@ export function FollowUpOfferPanel({ api, offer, onClose }: { api: Api; offer: F
 
   const create = async () => {
     try {
-      const made = await api.createFollowUps(
-        chosen.map((person_id) => ({ person_id, reason, due_on: due, deliverable_id: offer.deliverable_id, interview_id: null, release: "" })),
-      );
+      const made = await api.followups_create_many({ inputs: chosen.map((person_id) => ({ person_id, reason, due_on: due, deliverable_id: offer.deliverable_id, interview_id: null, release: "" })) });
       onClose(made.length);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -12,7 +12,7 @@ export function useLint(api: Api, text: string, delayMs = 120): LintFinding[] | 
     const t = setTimeout(() => {
       if (!text.trim()) return;
       api
-        .lintCheck(text)
+        .lint_check({ question: text })
         .then((findings) => live && setResult({ text, findings }))
         .catch(() => live && setResult({ text, findings: [] }));
     }, delayMs);

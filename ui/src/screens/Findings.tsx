@@ -3,7 +3,7 @@ import type { Finding } from "../bindings/Finding";
 import type { FindingStatus } from "../bindings/FindingStatus";
 import type { TagGroup } from "../bindings/TagGroup";
 import { CsvTools } from "../components/CsvTools";
-import { ExportPanel } from "../components/ExportPanel";
+import { ReportPanel } from "../components/ReportPanel";
 import type { Api } from "../lib/ipc";
 import type { AreaId } from "../lib/routes";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -30,7 +30,7 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
 
   const reload = useCallback(
     () =>
-      api.findingsByTag().then(
+      api.findings_by_tag().then(
         (g) => {
           setGroups(g);
           setLoaded(true);
@@ -94,7 +94,7 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
                   <select
                     aria-label={`Status of ${f.title}`}
                     value={f.status}
-                    onChange={(e) => void act(api.setFindingStatus(f.id, e.target.value as FindingStatus))}
+                    onChange={(e) => void act(api.findings_set_status({ id: f.id, status: e.target.value as FindingStatus }))}
                   >
                     {STATUSES.map((s) => (
                       <option key={s} value={s}>
@@ -103,7 +103,7 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
                     ))}
                   </select>
                   <span className="row-actions">
-                    <button onClick={() => window.confirm(`Delete “${f.title}”? Its notes stay.`) && void act(api.deleteFinding(f.id))}>
+                    <button onClick={() => window.confirm(`Delete “${f.title}”? Its notes stay.`) && void act(api.findings_delete({ id: f.id }))}>
                       Delete
                     </button>
                   </span>
@@ -114,8 +114,8 @@ export function FindingsScreen({ api, focus, onNavigate }: Props) {
         ))}
       </div>
       <h2>Share</h2>
-      <ExportPanel load={api.findingsReport} label="Findings report" testId="findings-export" />
-      <ExportPanel load={api.quotesReport} label="Quotes sheet" testId="quotes-export" />
+      <ReportPanel api={api} request={{ kind: "findings" }} label="Findings report" testId="findings-export" />
+      <ReportPanel api={api} request={{ kind: "quotes" }} label="Quotes sheet" testId="quotes-export" />
       <CsvTools api={api} exports={["findings", "quotes"]} imports="findings" onImported={() => void reload()} />
     </section>
   );

@@ -3,7 +3,7 @@ import type { FollowUp } from "../bindings/FollowUp";
 import type { FollowUpFilter } from "../bindings/FollowUpFilter";
 import type { Interview } from "../bindings/Interview";
 import type { Person } from "../bindings/Person";
-import type { StaleContact } from "../bindings/StaleContact";
+import type { NotContacted as NotContactedList } from "../bindings/NotContacted";
 import { CsvTools } from "../components/CsvTools";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Field } from "../components/Field";
@@ -39,11 +39,11 @@ function FollowUpForm({ api, today, person, onCreated }: { api: Api; today: stri
   const [general, setGeneral] = useState<string | null>(null);
 
   useEffect(() => {
-    api.listPeople({ include_archived: false }).then((ps) => setPeople([...ps].sort((a, b) => Number(b.core_user) - Number(a.core_user))), () => undefined);
-    api.listInterviews().then(setInterviews, () => undefined);
+    api.people_list({ filter: { include_archived: false } }).then((ps) => setPeople([...ps].sort((a, b) => Number(b.core_user) - Number(a.core_user))), () => undefined);
+    api.interviews_list().then(setInterviews, () => undefined);
     api
-      .listRoadmaps()
-      .then((rs) => Promise.all(rs.map((r) => api.getRoadmap(r.id))))
+      .roadmaps_list()
+      .then((rs) => Promise.all(rs.map((r) => api.roadmaps_get({ id: r.id }))))
       .then(
         (rs) => setDeliverables(rs.flatMap((r) => r.rows.flatMap((w) => w.deliverables.map((d) => ({ id: d.id, label: `${r.title} · ${w.project} · ${d.title}` }))))),
         () => undefined,
@@ -53,7 +53,7 @@ function FollowUpForm({ api, today, person, onCreated }: { api: Api; today: stri
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      await api.createFollowUp({ person_id: personId, reason, due_on: due, deliverable_id: deliverable || null, interview_id: interview || null, release });
+      await api.followups_create({ input: { person_id: personId, reason, due_on: due, deliverable_id: deliverable || null, interview_id: interview || null, release } });
       setErrors({});
       setGeneral(null);
       setReason("");
@@ -143,7 +143,7 @@ function Complete({ api, f, onDone }: { api: Api; f: FollowUp; onDone: () => voi
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await api.completeFollowUp(f.id, outcome);
+          await api.followups_complete({ id: f.id, outcome });
           onDone();
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
@@ -170,14 +170,14 @@ function Complete({ api, f, onDone }: { api: Api; f: FollowUp; onDone: () => voi
 
 /** `version` changes whenever follow-ups change, so a completed one takes its person off the list. */
 function NotContacted({ api, version, onFollowUp }: { api: Api; version: number; onFollowUp: (personId: string) => void }) {
-  const [data, setData] = useState<[number, StaleContact[]] | null>(null);
+  const [data, setData] = useState<NotContactedList | null>(null);
   const [weeks, setWeeks] = useState("");
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(
     () =>
-      api.notContacted().then((d) => {
+      api.followups_not_contacted().then((d) => {
         setData(d);
-        setWeeks(String(d[0]));
+        setWeeks(String(d.weeks));
       }, (e: Error) => setError(e.message)),
     [api],
   );
@@ -186,7 +186,7 @@ function NotContacted({ api, version, onFollowUp }: { api: Api; version: number;
   }, [load, version]);
   const save = async () => {
     try {
-      await api.setContactWeeks(Number(weeks) || 0);
+      await api.followups_set_contact_weeks({ weeks: Number(weeks) || 0 });
       setError(null);
       await load();
     } catch (e) {
@@ -216,9 +216,9 @@ function NotContacted({ api, version, onFollowUp }: { api: Api; version: number;
           {error}
         </small>
       )}
-      {data && data[1].length === 0 && <p className="muted small">Everyone has been contacted in the last {data[0]} weeks.</p>}
+      {data && data.people.length === 0 && <p className="muted small">Everyone has been contacted in the last {data.weeks} weeks.</p>}
       <ul className="entry-list">
-        {data?.[1].map((c) => (
+        {data?.people.map((c) => (
           <li key={c.person.id} data-stale={c.person.name}>
             <span>
               <strong>{c.person.name}</strong>
@@ -249,7 +249,7 @@ export function FollowUpsScreen({ api, focus = null, onNavigate }: { api: Api; f
 
   const reload = useCallback(
     () =>
-      api.listFollowUps(filter).then((l) => {
+      api.followups_list({ filter }).then((l) => {
         setList(l);
         setVersion((v) => v + 1);
       }, (e: Error) => setError(e.message)),
@@ -259,7 +259,7 @@ export function FollowUpsScreen({ api, focus = null, onNavigate }: { api: Api; f
     void reload();
   }, [reload]);
   useEffect(() => {
-    api.today().then(setToday, () => setToday(""));
+    api.today_date().then(setToday, () => setToday(""));
   }, [api]);
   useEffect(() => {
     if (focus && !focused.current && list.some((f) => f.id === focus)) {
@@ -334,14 +334,14 @@ export function FollowUpsScreen({ api, focus = null, onNavigate }: { api: Api; f
                   {f.done_on ? (
                     <>
                       <p className="small">{f.outcome}</p>
-                      <button className="link small" onClick={() => void act(api.reopenFollowUp(f.id))}>
+                      <button className="link small" onClick={() => void act(api.followups_reopen({ id: f.id }))}>
                         Reopen
                       </button>
                     </>
                   ) : (
                     <span className="actions">
                       <Complete api={api} f={f} onDone={() => void reload()} />
-                      <button aria-label={`Delete follow-up with ${f.person_name}`} onClick={() => window.confirm("Delete this follow-up?") && void act(api.deleteFollowUp(f.id))}>
+                      <button aria-label={`Delete follow-up with ${f.person_name}`} onClick={() => window.confirm("Delete this follow-up?") && void act(api.followups_delete({ id: f.id }))}>
                         ×
                       </button>
                     </span>

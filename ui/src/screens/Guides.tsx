@@ -3,7 +3,7 @@ import type { Guide } from "../bindings/Guide";
 import type { GuideSummary } from "../bindings/GuideSummary";
 import type { Question } from "../bindings/Question";
 import { Field } from "../components/Field";
-import { ExportPanel } from "../components/ExportPanel";
+import { ReportPanel } from "../components/ReportPanel";
 import { LintReport, MarkedText } from "../components/LintView";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
@@ -42,8 +42,8 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
   }, []);
 
   useEffect(() => {
-    api.getGuide(guideId).then(setGuide, (e: Error) => setError(e.message));
-    api.listQuestions({ include_archived: false }).then(setBank, () => setBank([]));
+    api.guides_get({ id: guideId }).then(setGuide, (e: Error) => setError(e.message));
+    api.questions_list({ filter: { include_archived: false } }).then(setBank, () => setBank([]));
   }, [api, guideId]);
 
   if (!guide) return <p className="muted">Loading…</p>;
@@ -53,17 +53,17 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
   const reorder = (from: number, to: number) => {
     if (to < 0 || to >= guide.items.length || from === to) return;
     const ids = moved(guide.items, from, to).map((i) => i.id);
-    void run(api.reorderGuide(guide.id, ids));
+    void run(api.guides_reorder({ guide_id: guide.id, item_ids: ids }));
   };
 
   // A question written here goes into the bank too, so it can be reused in other guides.
   const addDraft = async () => {
     setBusy(true);
     try {
-      const q = await api.createQuestion({ text: draft, topic: "", tags: [], leading_version: null, rationale: "" });
+      const q = await api.questions_create({ input: { text: draft, topic: "", tags: [], leading_version: null, rationale: "" } });
       setBank((b) => [...b, q]);
       setDraft("");
-      await run(api.addGuideQuestion(guide.id, q.id, 3));
+      await run(api.guides_add_question({ guide_id: guide.id, question_id: q.id, minutes: 3 }));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -148,7 +148,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
                         e.target.value = String(item.minutes);
                         return;
                       }
-                      void run(api.setGuideItemMinutes(item.id, m));
+                      void run(api.guides_set_minutes({ item_id: item.id, minutes: m }));
                     }}
                   />
                   min
@@ -160,7 +160,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
                   <button aria-label={`Move question ${i + 1} down`} disabled={i === guide.items.length - 1} onClick={() => reorder(i, i + 1)}>
                     ↓
                   </button>
-                  <button aria-label={`Remove question ${i + 1}`} onClick={() => void run(api.removeGuideItem(item.id))}>
+                  <button aria-label={`Remove question ${i + 1}`} onClick={() => void run(api.guides_remove_item({ item_id: item.id }))}>
                     Remove
                   </button>
                 </span>
@@ -183,7 +183,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
               data-testid="guide-add"
               disabled={!pick || busy}
               onClick={() => {
-                void run(api.addGuideQuestion(guide.id, pick, 3));
+                void run(api.guides_add_question({ guide_id: guide.id, question_id: pick, minutes: 3 }));
                 setPick("");
               }}
             >
@@ -226,7 +226,7 @@ function GuideEditor({ api, guideId, onClose }: { api: Api; guideId: string; onC
 
       {view === "export" && (
         <>
-          <ExportPanel load={(format) => api.exportGuide(guide.id, format)} label="Guide" />
+          <ReportPanel api={api} request={{ kind: "guide", id: guide.id }} label="Guide" />
           <ol className="print-only">
             {guide.items.map((i) => (
               <li key={i.id}>
@@ -248,7 +248,7 @@ export function Guides({ api }: { api: Api }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
 
-  const reload = useCallback(() => api.listGuides().then(setGuides, () => setGuides([])), [api]);
+  const reload = useCallback(() => api.guides_list().then(setGuides, () => setGuides([])), [api]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -269,7 +269,7 @@ export function Guides({ api }: { api: Api }) {
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      const g = await api.createGuide({ title, goal });
+      const g = await api.guides_create({ input: { title, goal } });
       setTitle("");
       setGoal("");
       setErrors({});

@@ -4,7 +4,7 @@ import type { Interview } from "../bindings/Interview";
 import type { Note } from "../bindings/Note";
 import type { Api } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
-import { ExportPanel } from "../components/ExportPanel";
+import { ReportPanel } from "../components/ReportPanel";
 import { Field } from "../components/Field";
 import { ErrorBanner } from "../components/ErrorBanner";
 
@@ -45,16 +45,16 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
   const [showReport, setShowReport] = useState(false);
 
   useEffect(() => {
-    api.getInterview(id).then(
+    api.interviews_get({ id }).then(
       (i) => {
         setInterview(i);
         setDraft(i.draft);
         setSpeaker(i.interviewees[0]?.id ?? "");
-        if (i.guide_id) api.getGuide(i.guide_id).then(setGuide, () => setGuide(null));
+        if (i.guide_id) api.guides_get({ id: i.guide_id }).then(setGuide, () => setGuide(null));
       },
       (e: Error) => setError(e.message),
     );
-    api.listNotes(id).then(setNotes, (e: Error) => setError(e.message));
+    api.notes_list({ interview_id: id }).then(setNotes, (e: Error) => setError(e.message));
   }, [api, id]);
 
   useEffect(() => {
@@ -81,7 +81,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     if (draft === lastSaved.current) return;
     const t = setTimeout(() => {
       setSaved("saving");
-      inOrder(() => api.saveDraft(id, draft)).then(
+      inOrder(() => api.interviews_save_draft({ id, draft })).then(
         () => {
           lastSaved.current = draft;
           setSaved("saved");
@@ -104,7 +104,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     if (!draft.trim()) return;
     try {
       const note = await inOrder(() =>
-        api.addNote(id, { text: draft, is_quote: isQuote, speaker_id: isQuote ? speaker || null : null }),
+        api.notes_add({ interview_id: id, input: { text: draft, is_quote: isQuote, speaker_id: isQuote ? speaker || null : null } }),
       );
       setNotes((n) => [...n, note]);
       lastSaved.current = "";
@@ -119,13 +119,13 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
   const createFinding = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      const f = await api.createFinding({
+      const f = await api.findings_create({ input: {
         title: findingTitle,
         detail: "",
         status: "open",
         tags: findingTags.split(/[,\s]+/).filter(Boolean),
         evidence_note_ids: selected,
-      });
+      } });
       setMade(`Created finding “${f.title}” from ${f.evidence.length} note${f.evidence.length === 1 ? "" : "s"}.`);
       setSelected([]);
       setFindingTitle("");
@@ -158,12 +158,12 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
             {clock(left)}
           </span>
           {interview.status === "planned" && (
-            <button className="primary" data-testid="interview-start" onClick={() => void act(api.startInterview(id))}>
+            <button className="primary" data-testid="interview-start" onClick={() => void act(api.interviews_start({ id }))}>
               Start
             </button>
           )}
           {interview.status === "running" && (
-            <button data-testid="interview-finish" onClick={() => void act(api.finishInterview(id))}>
+            <button data-testid="interview-finish" onClick={() => void act(api.interviews_finish({ id }))}>
               Finish
             </button>
           )}
@@ -175,7 +175,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
         </div>
       </header>
       <ErrorBanner message={error} />
-      {showReport && <ExportPanel load={(format) => api.interviewReport(id, format)} label="Interview report" testId="interview-export" />}
+      {showReport && <ReportPanel api={api} request={{ kind: "interview", id }} label="Interview report" testId="interview-export" />}
       <div className="mode-grid">
         <aside className="card guide-panel" aria-label="Guide">
           <h2>Guide</h2>

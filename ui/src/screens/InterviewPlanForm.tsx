@@ -47,8 +47,8 @@ export function InterviewPlanForm({ api, onPlanned, onCancel }: Props) {
 
   useEffect(() => {
     titleRef.current?.focus();
-    api.listPeople({ include_archived: false }).then(setPeople, () => setPeople([]));
-    api.listGuides().then(setGuides, () => setGuides([]));
+    api.people_list({ filter: { include_archived: false } }).then(setPeople, () => setPeople([]));
+    api.guides_list().then(setGuides, () => setGuides([]));
   }, [api]);
 
   const toggle = (id: string) => {
@@ -64,7 +64,7 @@ export function InterviewPlanForm({ api, onPlanned, onCancel }: Props) {
     setGeneral(null);
     const start = new Date(when);
     try {
-      const planned = await api.planInterview({
+      const planned = await api.interviews_plan({ input: {
         title,
         topic,
         scheduled_at: Number.isNaN(start.getTime()) ? when : start.toISOString(),
@@ -73,7 +73,7 @@ export function InterviewPlanForm({ api, onPlanned, onCancel }: Props) {
         note_taker_id: noteTaker || null,
         guide_id: guide || null,
         acknowledge_mixed_roles: ack,
-      });
+      } });
       onPlanned(planned);
     } catch (err) {
       if (err instanceof IpcError && err.code === "needs_ack") {

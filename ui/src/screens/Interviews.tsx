@@ -15,7 +15,7 @@ export function InterviewsScreen({ api, initialOpen = null }: { api: Api; initia
   const [open, setOpen] = useState<string | null>(initialOpen);
   const [error, setError] = useState<string | null>(null);
 
-  const reload = useCallback(() => api.listInterviews().then(setList, (e: Error) => setError(e.message)), [api]);
+  const reload = useCallback(() => api.interviews_list().then(setList, (e: Error) => setError(e.message)), [api]);
   useEffect(() => {
     void reload();
   }, [reload]);

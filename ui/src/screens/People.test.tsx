@@ -1,11 +1,11 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PeopleScreen } from "./People";
-import { fakeApi, person } from "../test/fakeApi";
+import { fakeApi, fakePeople, person } from "../test/fakeApi";
 
 test("adding a person sends every field and lists them", async () => {
   const user = userEvent.setup();
-  const api = fakeApi();
+  const api = fakeApi(fakePeople().api);
   render(<PeopleScreen api={api} />);
   expect(await screen.findByText(/No people yet/)).toBeTruthy();
 
@@ -19,13 +19,15 @@ test("adding a person sends every field and lists them", async () => {
   await user.type(screen.getByLabelText("Notes"), "Runs the on-call rota");
   await user.click(screen.getByTestId("person-save"));
 
-  expect(api.createPerson).toHaveBeenCalledWith({
-    name: "Dana Park",
-    team: "Observability",
-    role: "manager",
-    contact: "@dana",
-    core_user: true,
-    notes: "Runs the on-call rota",
+  expect(api.people_create).toHaveBeenCalledWith({
+    input: {
+      name: "Dana Park",
+      team: "Observability",
+      role: "manager",
+      contact: "@dana",
+      core_user: true,
+      notes: "Runs the on-call rota",
+    },
   });
   const row = (await screen.findByText("Dana Park")).closest("tr")!;
   expect(within(row).getByText("Manager")).toBeTruthy();
@@ -35,7 +37,8 @@ test("adding a person sends every field and lists them", async () => {
 
 test("a core validation error is shown at its field, and the form stays open", async () => {
   const user = userEvent.setup();
-  const api = fakeApi();
+  const dir = fakePeople();
+  const api = fakeApi(dir.api);
   render(<PeopleScreen api={api} />);
   await user.click(screen.getByTestId("person-new"));
   await user.click(screen.getByTestId("person-save"));
@@ -44,14 +47,14 @@ test("a core validation error is shown at its field, and the form stays open", a
   const name = screen.getByLabelText("Name");
   expect(name.getAttribute("aria-invalid")).toBe("true");
   expect(document.activeElement).toBe(name);
-  expect(api.people).toHaveLength(0);
+  expect(dir.people).toHaveLength(0);
   await user.type(name, "A");
   expect(screen.queryByText("Name is required")).toBeNull();
 });
 
 test("editing and archiving", async () => {
   const user = userEvent.setup();
-  const api = fakeApi([person("Ana")]);
+  const api = fakeApi(fakePeople([person("Ana")]).api);
   render(<PeopleScreen api={api} />);
   await user.click(await screen.findByRole("button", { name: "Edit Ana" }));
   const name = screen.getByLabelText("Name");
@@ -66,7 +69,7 @@ test("editing and archiving", async () => {
   const row = (await screen.findByText("Ana Lima")).closest("tr")!;
   expect(within(row).getByText("archived")).toBeTruthy();
   await user.click(within(row).getByRole("button", { name: "Restore Ana Lima" }));
-  expect(api.setPersonArchived).toHaveBeenLastCalledWith("ana", false);
+  expect(api.people_set_archived).toHaveBeenLastCalledWith({ id: "ana", archived: false });
 });
 
 test("Escape cancels the form", async () => {

@@ -20,7 +20,7 @@ export function PeopleScreen({ api }: { api: Api }) {
   const reload = useCallback(
     () =>
       api
-        .listPeople({ include_archived: showArchived, query: query.trim() || undefined })
+        .people_list({ filter: { include_archived: showArchived, query: query.trim() || undefined } })
         .then((list) => {
           setPeople(list);
           setLoaded(true);
@@ -36,7 +36,7 @@ export function PeopleScreen({ api }: { api: Api }) {
 
   const save = async (input: PersonInput) => {
     const saved =
-      editing?.kind === "edit" ? await api.updatePerson(editing.person.id, input) : await api.createPerson(input);
+      editing?.kind === "edit" ? await api.people_update({ id: editing.person.id, input }) : await api.people_create({ input });
     setEditing(null);
     setStatus(editing?.kind === "edit" ? `Saved ${saved.name}.` : `Added ${saved.name}.`);
     await reload();
@@ -45,7 +45,7 @@ export function PeopleScreen({ api }: { api: Api }) {
   const toggleArchived = async (p: Person) => {
     try {
       const archived = p.archived_at === null;
-      await api.setPersonArchived(p.id, archived);
+      await api.people_set_archived({ id: p.id, archived });
       setStatus(archived ? `Archived ${p.name}.` : `Restored ${p.name}.`);
       await reload();
     } catch (e) {

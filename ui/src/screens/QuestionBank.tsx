@@ -41,8 +41,8 @@ export function QuestionBank({ api }: { api: Api }) {
   const reload = useCallback(
     () =>
       Promise.all([
-        api.listQuestions({ include_archived: false, topic: topic || undefined, query: query.trim() || undefined }),
-        api.questionTopics(),
+        api.questions_list({ filter: { include_archived: false, topic: topic || undefined, query: query.trim() || undefined } }),
+        api.questions_topics(),
       ]).then(
         ([qs, ts]) => {
           setQuestions(qs);
@@ -59,7 +59,7 @@ export function QuestionBank({ api }: { api: Api }) {
 
   const archive = async (q: Question) => {
     try {
-      await api.setQuestionArchived(q.id, true);
+      await api.questions_set_archived({ id: q.id, archived: true });
       setStatus("Archived a question.");
       await reload();
     } catch (e) {

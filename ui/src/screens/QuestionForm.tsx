@@ -40,7 +40,7 @@ export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
     };
     setSaving(true);
     try {
-      onSaved(question ? await api.updateQuestion(question.id, input) : await api.createQuestion(input));
+      onSaved(question ? await api.questions_update({ id: question.id, input }) : await api.questions_create({ input }));
     } catch (err) {
       if (err instanceof IpcError && err.field) setErrors({ [err.field]: err.message });
       else setGeneral(err instanceof Error ? err.message : String(err));

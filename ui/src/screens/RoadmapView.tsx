@@ -61,13 +61,13 @@ function RowInterviews({ api, row, interviews, run }: { api: Api; row: RoadmapRo
       {row.interviews.map((i) => (
         <span key={i.id} className="badge muted" data-linked={i.title}>
           {i.title}{" "}
-          <button className="link" aria-label={`Unlink ${i.title}`} onClick={() => void run(api.unlinkInterview(row.id, i.id))}>
+          <button className="link" aria-label={`Unlink ${i.title}`} onClick={() => void run(api.roadmaps_unlink_interview({ row_id: row.id, interview_id: i.id }))}>
             ×
           </button>
         </span>
       ))}
       {linkable.length > 0 && (
-        <select aria-label={`Link an interview to ${row.project}`} data-testid="link-interview" value="" onChange={(e) => e.target.value && void run(api.linkInterview(row.id, e.target.value))}>
+        <select aria-label={`Link an interview to ${row.project}`} data-testid="link-interview" value="" onChange={(e) => e.target.value && void run(api.roadmaps_link_interview({ row_id: row.id, interview_id: e.target.value }))}>
           <option value="">Link an interview…</option>
           {linkable.map((i) => (
             <option key={i.id} value={i.id}>
@@ -91,9 +91,9 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
   const [adding, setAdding] = useState(false);
 
   useEffect(() => {
-    api.getRoadmap(id).then(setR, (e: Error) => setError(e.message));
-    api.today().then(setToday, () => undefined);
-    api.listInterviews().then(setInterviews, () => undefined);
+    api.roadmaps_get({ id }).then(setR, (e: Error) => setError(e.message));
+    api.today_date().then(setToday, () => undefined);
+    api.interviews_list().then(setInterviews, () => undefined);
   }, [api, id]);
 
   const run = useCallback(async (p: Promise<Roadmap>) => {
@@ -109,10 +109,10 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
 
   /** Changes a deliverable's status; reaching done offers follow-ups with the people it was for. */
   const setStatus = async (d: Deliverable, status: DeliverableStatus) => {
-    const ok = await run(api.updateDeliverable(d.id, { title: d.title, owner: d.owner, due_on: d.due_on ?? "", status }));
+    const ok = await run(api.roadmaps_update_deliverable({ id: d.id, input: { title: d.title, owner: d.owner, due_on: d.due_on ?? "", status } }));
     if (ok && status === "done" && d.status !== "done") {
       setOffered(null);
-      api.followUpOffer(d.id).then(setOffer, (e: Error) => setError(e.message));
+      api.followups_offer({ deliverable_id: d.id }).then(setOffer, (e: Error) => setError(e.message));
     }
   };
 
@@ -122,7 +122,7 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
   const reorder = (p: Priority, from: number, to: number) => {
     const rows = section(p);
     if (to < 0 || to >= rows.length) return;
-    void run(api.reorderRows(r.id, p, moved(rows, from, to).map((w) => w.id)));
+    void run(api.roadmaps_reorder_rows({ roadmap_id: r.id, priority: p, row_ids: moved(rows, from, to).map((w) => w.id) }));
   };
 
   const rowCard = (w: RoadmapRow, i: number, p: Priority) => (
@@ -156,10 +156,10 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
           <button aria-label={`Move ${w.project} down`} onClick={() => reorder(p, i, i + 1)} disabled={i === section(p).length - 1}>
             ↓
           </button>
-          <button data-testid="move-priority" onClick={() => void run(api.setPriority(w.id, p === "high" ? "low" : "high"))}>
+          <button data-testid="move-priority" onClick={() => void run(api.roadmaps_set_priority({ row_id: w.id, priority: p === "high" ? "low" : "high" }))}>
             {p === "high" ? "Move to low priority" : "Move to high priority"}
           </button>
-          <button aria-label={`Delete ${w.project}`} onClick={() => window.confirm(`Delete “${w.project}” and its deliverables?`) && void run(api.deleteRow(w.id))}>
+          <button aria-label={`Delete ${w.project}`} onClick={() => window.confirm(`Delete “${w.project}” and its deliverables?`) && void run(api.roadmaps_delete_row({ row_id: w.id }))}>
             Delete
           </button>
         </span>
@@ -201,7 +201,7 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
         </p>
       ))}
       <RowInterviews api={api} row={w} interviews={interviews} run={run} />
-      <DeliverableAdder onAdd={(title, owner, due) => run(api.addDeliverable(w.id, { title, owner, due_on: due, status: "planned" }))} />
+      <DeliverableAdder onAdd={(title, owner, due) => run(api.roadmaps_add_deliverable({ row_id: w.id, input: { title, owner, due_on: due, status: "planned" } }))} />
     </article>
   );
 
@@ -255,7 +255,7 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
           {adding ? (
             <RowForm
               onSave={async (input) => {
-                setR(await api.addRow(r.id, input));
+                setR(await api.roadmaps_add_row({ roadmap_id: r.id, input }));
                 setAdding(false);
               }}
               onCancel={() => setAdding(false)}
@@ -271,11 +271,11 @@ export function RoadmapView({ api, id, onClose, onOpen, initialTab = "plan" }: {
             exports={["roadmap_rows", "roadmap_updates"]}
             imports="roadmap_rows"
             roadmapId={r.id}
-            onImported={() => void run(api.getRoadmap(r.id))}
+            onImported={() => void run(api.roadmaps_get({ id: r.id }))}
           />
         </>
       )}
-      {tab === "meeting" && <MeetingMode api={api} roadmap={r} onChanged={() => void run(api.getRoadmap(r.id))} />}
+      {tab === "meeting" && <MeetingMode api={api} roadmap={r} onChanged={() => void run(api.roadmaps_get({ id: r.id }))} />}
       {tab === "timeline" && <Timeline roadmap={r} today={today} />}
       {tab === "retro" && <RetroTab api={api} roadmap={r} onOpen={onOpen} />}
       {tab === "reports" && <ReportsTab api={api} roadmap={r} />}

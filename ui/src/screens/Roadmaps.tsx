@@ -20,10 +20,10 @@ export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialO
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
 
-  const reload = useCallback(() => api.listRoadmaps().then(setList, (e: Error) => setGeneral(e.message)), [api]);
+  const reload = useCallback(() => api.roadmaps_list().then(setList, (e: Error) => setGeneral(e.message)), [api]);
   useEffect(() => {
     void reload();
-    api.today().then((t) => setStart((s) => s || t), () => undefined);
+    api.today_date().then((t) => setStart((s) => s || t), () => undefined);
   }, [api, reload]);
 
   if (open) {
@@ -45,7 +45,7 @@ export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialO
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      const r = await api.createRoadmap({ title, starts_on: start, ends_on: end, cadence });
+      const r = await api.roadmaps_create({ input: { title, starts_on: start, ends_on: end, cadence } });
       setErrors({});
       setOpen(r.id);
     } catch (err) {
@@ -56,7 +56,7 @@ export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialO
 
   const loadSample = async () => {
     try {
-      setOpen(await api.loadSample());
+      setOpen(await api.sample_load());
     } catch (e) {
       setGeneral((e as Error).message);
     }

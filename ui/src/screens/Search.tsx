@@ -16,7 +16,7 @@ export function SearchScreen({ api, onNavigate }: { api: Api; onNavigate: (area:
     let live = true;
     const t = setTimeout(() => {
       if (!query.trim()) return;
-      api.search(query).then(
+      api.search_all({ query }).then(
         (hits) => {
           if (!live) return;
           setResult({ query, hits });

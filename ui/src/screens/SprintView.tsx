@@ -18,8 +18,8 @@ export function SprintView({ api, id, onClose, onNavigate }: { api: Api; id: str
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.getSprint(id).then(setS, (e: Error) => setError(e.message));
-    api.today().then(setToday, () => setToday(""));
+    api.sprints_get({ id }).then(setS, (e: Error) => setError(e.message));
+    api.today_date().then(setToday, () => setToday(""));
   }, [api, id]);
 
   const run = useCallback(async (p: Promise<Sprint>) => {
@@ -91,7 +91,7 @@ export function SprintView({ api, id, onClose, onNavigate }: { api: Api; id: str
       <p>
         <button
           className="danger"
-          onClick={() => window.confirm(`Delete the sprint “${s.focus}” with its cards and notes?`) && void api.deleteSprint(s.id).then(onClose, (e: Error) => setError(e.message))}
+          onClick={() => window.confirm(`Delete the sprint “${s.focus}” with its cards and notes?`) && void api.sprints_delete({ id: s.id }).then(onClose, (e: Error) => setError(e.message))}
         >
           Delete sprint
         </button>

@@ -11,7 +11,7 @@ export function SprintsScreen({ api, initialOpen = null, onNavigate }: { api: Ap
   const [list, setList] = useState<SprintSummary[]>([]);
   const [open, setOpen] = useState<string | null>(initialOpen);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => api.listSprints().then(setList, (e: Error) => setError(e.message)), [api]);
+  const reload = useCallback(() => api.sprints_list().then(setList, (e: Error) => setError(e.message)), [api]);
   useEffect(() => {
     void reload();
   }, [reload]);

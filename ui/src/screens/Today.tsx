@@ -25,7 +25,7 @@ export function TodayScreen({ api, onNavigate }: { api: Api; onNavigate: (area: 
   const [t, setT] = useState<Today | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.todayDashboard().then(setT, (e: Error) => setError(e.message));
+    api.today_dashboard().then(setT, (e: Error) => setError(e.message));
   }, [api]);
 
   const date = t ? new Date(`${t.date}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" }) : "";

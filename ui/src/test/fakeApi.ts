@@ -1,12 +1,8 @@
 import { vi } from "vitest";
-import type { Api } from "../lib/ipc";
+import type { Api, Command } from "../lib/ipc";
 import { IpcError } from "../lib/ipc";
 import type { Person } from "../bindings/Person";
 import type { LintFinding } from "../bindings/LintFinding";
-
-const notUsed = () => vi.fn(async () => {
-  throw new Error("not used by this test");
-});
 
 /** A stand-in for the checker: flags "problems with" like the core's confirmation rule. */
 export function fakeLint(q: string): LintFinding[] {
@@ -23,130 +19,88 @@ export function fakeLint(q: string): LintFinding[] {
   ];
 }
 
-/** An in-memory stand-in for the Rust side, for component tests. The real rules are tested in
- * the core and end to end; this fake only rejects an empty name the way the core does. */
-export function fakeApi(initial: Person[] = []): Api & { people: Person[] } {
+const stamp = "2026-11-23T10:00:00.000Z";
+
+/** Answers for the commands most screens call when they open, so a test only writes what it
+ * is about. */
+function defaults(): Partial<Api> {
+  return {
+    workspace_info: async () => ({ path: "/tmp/test.db", schema_version: 8, app_version: "0.1.0" }),
+    preferences_get: async () => ({ theme: "system" }),
+    preferences_save: async ({ prefs }) => prefs,
+    today_date: async () => "2026-11-23",
+    lint_check: async ({ question }) => fakeLint(question),
+    people_list: async () => [],
+    questions_list: async () => [],
+    questions_topics: async () => [],
+    guides_list: async () => [],
+    interviews_list: async () => [],
+    findings_by_tag: async () => [],
+    search_all: async () => [],
+    csv_import_fields: async () => [],
+    pick_path: async () => null,
+    roadmaps_list: async () => [],
+    sprints_list: async () => [],
+    followups_list: async () => [],
+    followups_not_contacted: async () => ({ weeks: 6, people: [] }),
+    today_dashboard: async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [] }),
+  };
+}
+
+/** An in-memory stand-in for the Rust side, typed by the same contract as the real one. A
+ * command the test did not provide throws, so a test never passes by accident. */
+export function fakeApi(overrides: Partial<Api> = {}): Api {
+  const impl: Partial<Api> = { ...defaults(), ...overrides };
+  const spies = new Map<string, ReturnType<typeof vi.fn>>();
+  return new Proxy({} as Api, {
+    get: (_t, command: string) => {
+      let spy = spies.get(command);
+      if (!spy) {
+        const f = impl[command as Command] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+        spy = vi.fn(
+          f ??
+            (async () => {
+              throw new Error(`${command} is not used by this test`);
+            }),
+        );
+        spies.set(command, spy);
+      }
+      return spy;
+    },
+  });
+}
+
+/** A people directory in memory: list, create (the core's name rule), update and archive. */
+export function fakePeople(initial: Person[] = []): { people: Person[]; api: Partial<Api> } {
   const people = [...initial];
   let n = 0;
-  const stamp = "2026-11-23T10:00:00.000Z";
-  const api = {
+  return {
     people,
-    workspaceInfo: vi.fn(async () => ({ path: "/tmp/test.db", schema_version: 3, app_version: "0.1.0" })),
-    preferences: vi.fn(async () => ({ theme: "system" as const })),
-    savePreferences: vi.fn(async (p) => p),
-    listPeople: vi.fn(async (f) =>
-      people
-        .filter((p) => f.include_archived || p.archived_at === null)
-        .filter((p) => !f.query || p.name.toLowerCase().includes(f.query.toLowerCase())),
-    ),
-    createPerson: vi.fn(async (input) => {
-      if (!input.name.trim()) {
-        throw new IpcError({ code: "validation", message: "Name is required", field: "name" });
-      }
-      const p: Person = { ...input, id: `p${++n}`, archived_at: null, created_at: stamp, updated_at: stamp };
-      people.push(p);
-      return p;
-    }),
-    updatePerson: vi.fn(async (id, input) => {
-      const i = people.findIndex((p) => p.id === id);
-      people[i] = { ...people[i]!, ...input };
-      return people[i]!;
-    }),
-    setPersonArchived: vi.fn(async (id, archived) => {
-      const p = people.find((x) => x.id === id)!;
-      p.archived_at = archived ? stamp : null;
-      return p;
-    }),
-    lintCheck: vi.fn(async (q: string) => fakeLint(q)),
-    listQuestions: vi.fn(async () => []),
-    questionTopics: vi.fn(async () => []),
-    createQuestion: notUsed(),
-    updateQuestion: notUsed(),
-    setQuestionArchived: notUsed(),
-    listGuides: vi.fn(async () => []),
-    getGuide: notUsed(),
-    createGuide: notUsed(),
-    updateGuide: notUsed(),
-    deleteGuide: notUsed(),
-    addGuideQuestion: notUsed(),
-    removeGuideItem: notUsed(),
-    setGuideItemMinutes: notUsed(),
-    reorderGuide: notUsed(),
-    exportGuide: notUsed(),
-    listInterviews: vi.fn(async () => []),
-    getInterview: notUsed(),
-    planInterview: notUsed(),
-    updateInterview: notUsed(),
-    deleteInterview: notUsed(),
-    startInterview: notUsed(),
-    finishInterview: notUsed(),
-    saveDraft: notUsed(),
-    listNotes: notUsed(),
-    addNote: notUsed(),
-    updateNote: notUsed(),
-    deleteNote: notUsed(),
-    findingsByTag: vi.fn(async () => []),
-    createFinding: notUsed(),
-    setFindingStatus: notUsed(),
-    deleteFinding: notUsed(),
-    search: vi.fn(async () => []),
-    interviewReport: notUsed(),
-    findingsReport: notUsed(),
-    quotesReport: notUsed(),
-    pickSavePath: vi.fn(async () => null),
-    pickOpenPath: vi.fn(async () => null),
-    exportCsv: notUsed(),
-    importCsv: notUsed(),
-    importFields: vi.fn(async () => []),
-    listRoadmaps: vi.fn(async () => []),
-    getRoadmap: notUsed(),
-    createRoadmap: notUsed(),
-    addRow: notUsed(),
-    updateRow: notUsed(),
-    deleteRow: notUsed(),
-    setPriority: notUsed(),
-    reorderRows: notUsed(),
-    addDeliverable: notUsed(),
-    updateDeliverable: notUsed(),
-    deleteDeliverable: notUsed(),
-    recordUpdate: notUsed(),
-    rowHistory: notUsed(),
-    nextMeeting: notUsed(),
-    retro: notUsed(),
-    saveRetro: notUsed(),
-    carryOver: notUsed(),
-    roadmapReport: notUsed(),
-    linkInterview: notUsed(),
-    unlinkInterview: notUsed(),
-    listSprints: vi.fn(async () => []),
-    getSprint: notUsed(),
-    createSprint: notUsed(),
-    updateSprint: notUsed(),
-    deleteSprint: notUsed(),
-    saveDemoNotes: notUsed(),
-    addCard: notUsed(),
-    renameCard: notUsed(),
-    deleteCard: notUsed(),
-    moveCard: notUsed(),
-    addEntry: notUsed(),
-    deleteEntry: notUsed(),
-    entryToFinding: notUsed(),
-    entryToDeliverable: notUsed(),
-    listFollowUps: vi.fn(async () => []),
-    createFollowUp: notUsed(),
-    createFollowUps: notUsed(),
-    updateFollowUp: notUsed(),
-    completeFollowUp: notUsed(),
-    reopenFollowUp: notUsed(),
-    deleteFollowUp: notUsed(),
-    followUpOffer: notUsed(),
-    notContacted: vi.fn(async () => [6, []] as [number, never[]]),
-    setContactWeeks: notUsed(),
-    todayDashboard: vi.fn(async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [] })),
-    loadSample: notUsed(),
-    today: vi.fn(async () => "2026-11-23"),
-  } satisfies Api & { people: Person[] };
-  return api;
+    api: {
+      people_list: async ({ filter }) =>
+        people
+          .filter((p) => filter.include_archived || p.archived_at === null)
+          .filter((p) => !filter.query || p.name.toLowerCase().includes(filter.query.toLowerCase())),
+      people_create: async ({ input }) => {
+        if (!input.name.trim()) {
+          throw new IpcError({ code: "validation", message: "Name is required", field: "name" });
+        }
+        const p: Person = { ...input, id: `p${++n}`, archived_at: null, created_at: stamp, updated_at: stamp };
+        people.push(p);
+        return p;
+      },
+      people_update: async ({ id, input }) => {
+        const i = people.findIndex((p) => p.id === id);
+        people[i] = { ...people[i]!, ...input };
+        return people[i]!;
+      },
+      people_set_archived: async ({ id, archived }) => {
+        const p = people.find((x) => x.id === id)!;
+        p.archived_at = archived ? stamp : null;
+        return p;
+      },
+    },
+  };
 }
 
 export function person(name: string, extra: Partial<Person> = {}): Person {

@@ -22,18 +22,18 @@ export function MeetingMode({ api, roadmap, onChanged }: { api: Api; roadmap: Ro
   const row = rows[index];
 
   useEffect(() => {
-    api.nextMeeting(roadmap.id).then(setNext, () => setNext(null));
+    api.roadmaps_next_meeting({ id: roadmap.id }).then(setNext, () => setNext(null));
   }, [api, roadmap.id, saved]);
   useEffect(() => {
     if (!row) return;
-    api.rowHistory(row.id).then(setHistory, () => setHistory([]));
+    api.roadmaps_history({ row_id: row.id }).then(setHistory, () => setHistory([]));
     box.current?.focus();
   }, [api, row]);
 
   const save = async () => {
     if (!row) return;
     try {
-      await api.recordUpdate(row.id, status, note);
+      await api.roadmaps_record_update({ row_id: row.id, status, note });
       setNote("");
       setStatus("on-track");
       setError(null);

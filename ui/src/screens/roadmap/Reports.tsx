@@ -1,15 +1,8 @@
 import { useState } from "react";
 import type { Roadmap } from "../../bindings/Roadmap";
-import type { StakeholderFormat } from "../../bindings/StakeholderFormat";
 import type { StakeholderReport } from "../../bindings/StakeholderReport";
-import { ExportPanel, type FormatChoice } from "../../components/ExportPanel";
+import { ReportPanel } from "../../components/ReportPanel";
 import type { Api } from "../../lib/ipc";
-
-const FORMATS: FormatChoice<StakeholderFormat>[] = [
-  { id: "text", label: "plain text" },
-  { id: "markdown", label: "Markdown" },
-  { id: "html", label: "HTML" },
-];
 
 /** Stakeholder reports generated from the roadmap (not the spreadsheet), ready to send. */
 export function ReportsTab({ api, roadmap }: { api: Api; roadmap: Roadmap }) {
@@ -20,10 +13,10 @@ export function ReportsTab({ api, roadmap }: { api: Api; roadmap: Roadmap }) {
         <option value="biweekly">Bi-weekly status email</option>
         <option value="monthly">Monthly summary</option>
       </select>
-      <ExportPanel
+      <ReportPanel
         key={kind}
-        load={(format) => api.roadmapReport(roadmap.id, kind, format)}
-        formats={FORMATS}
+        api={api}
+        request={{ kind: "stakeholder", roadmap_id: roadmap.id, report: kind }}
         label={kind === "biweekly" ? "Status email" : "Monthly summary"}
         testId="report"
       />

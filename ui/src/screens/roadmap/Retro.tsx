@@ -12,7 +12,7 @@ export function RetroTab({ api, roadmap, onOpen }: { api: Api; roadmap: Roadmap;
   const [status, setStatus] = useState("");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.retro(roadmap.id).then(
+    api.roadmaps_retro({ id: roadmap.id }).then(
       (r) => {
         setRetro(r);
         setNotes(r.notes);
@@ -61,7 +61,7 @@ export function RetroTab({ api, roadmap, onOpen }: { api: Api; roadmap: Roadmap;
           className="primary"
           data-testid="retro-save"
           onClick={() =>
-            api.saveRetro(roadmap.id, notes).then(
+            api.roadmaps_save_retro({ id: roadmap.id, notes }).then(
               (r) => {
                 setRetro(r);
                 setStatus("Retro saved.");
@@ -74,7 +74,7 @@ export function RetroTab({ api, roadmap, onOpen }: { api: Api; roadmap: Roadmap;
         </button>
         <button
           data-testid="carry-over"
-          onClick={() => api.carryOver(roadmap.id).then((next) => onOpen(next.id), (e: Error) => setError(e.message))}
+          onClick={() => api.roadmaps_carry_over({ id: roadmap.id }).then((next) => onOpen(next.id), (e: Error) => setError(e.message))}
         >
           Carry unfinished rows into a new interval
         </button>

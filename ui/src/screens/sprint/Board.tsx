@@ -42,7 +42,7 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
 
   const move = async (card: Card, lane: Lane, index: number) => {
     try {
-      const s = await api.moveCard(card.id, lane, index);
+      const s = await api.sprints_move_card({ id: card.id, lane, index });
       refocus.current = card.id;
       onChange(s);
       onError(null);
@@ -64,7 +64,7 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
 
   const add = async (overLimitOk: boolean) => {
     try {
-      onChange(await api.addCard(sprint.id, title, overLimitOk));
+      onChange(await api.sprints_add_card({ sprint_id: sprint.id, title, over_limit_ok: overLimitOk }));
       setTitle("");
       setOverLimit(null);
       onError(null);
@@ -160,7 +160,7 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
                       )}
                       <button
                         aria-label={`Delete ${c.title}`}
-                        onClick={() => window.confirm(`Delete the card “${c.title}”?`) && void api.deleteCard(c.id).then(onChange, (e: Error) => onError(e.message))}
+                        onClick={() => window.confirm(`Delete the card “${c.title}”?`) && void api.sprints_delete_card({ id: c.id }).then(onChange, (e: Error) => onError(e.message))}
                       >
                         ×
                       </button>

@@ -42,7 +42,7 @@ function EntryItem({ e, run, api, children }: { e: Entry; api: Api; run: Props["
         {e.text}
         {children}
       </span>
-      <button aria-label={`Delete “${e.text}”`} className="link" onClick={() => void run(api.deleteEntry(e.id))}>
+      <button aria-label={`Delete “${e.text}”`} className="link" onClick={() => void run(api.sprints_delete_entry({ id: e.id }))}>
         ×
       </button>
     </li>
@@ -61,7 +61,7 @@ export function PreMortem({ api, sprint, run }: Props) {
           <EntryItem key={e.id} e={e} api={api} run={run} />
         ))}
       </ul>
-      <EntryAdder label="A way this could fail" testId="risk-new" onAdd={(t) => run(api.addEntry(sprint.id, "risk", t, ""))} />
+      <EntryAdder label="A way this could fail" testId="risk-new" onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind: "risk", text: t, day: "" }))} />
     </section>
   );
 }
@@ -88,7 +88,7 @@ export function DailyLog({ api, sprint, run, today }: Props & { today: string })
           </ul>
         </div>
       ))}
-      <EntryAdder label="Log a line" testId="log-new" onAdd={(t) => run(api.addEntry(sprint.id, "log", t, day))}>
+      <EntryAdder label="Log a line" testId="log-new" onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind: "log", text: t, day }))}>
         <select aria-label="Day" value={day} onChange={(e) => setDay(e.target.value)}>
           {sprint.working_days.map((d, i) => (
             <option key={d} value={d}>
@@ -119,7 +119,7 @@ export function DemoNotes({ api, sprint, run }: Props) {
         }}
       />
       <div className="actions">
-        <button data-testid="demo-save" disabled={text === sprint.demo_notes} onClick={() => void run(api.saveDemoNotes(sprint.id, text)).then(setSaved)}>
+        <button data-testid="demo-save" disabled={text === sprint.demo_notes} onClick={() => void run(api.sprints_save_demo({ id: sprint.id, notes: text })).then(setSaved)}>
           Save demo notes
         </button>
         <span className="muted small" role="status">
@@ -142,7 +142,7 @@ function ToDeliverable({ api, entry, run }: { api: Api; entry: Entry; run: Props
   const [roadmap, setRoadmap] = useState<Roadmap | null>(null);
   if (roadmaps === null) {
     return (
-      <button data-testid="to-deliverable" onClick={() => void api.listRoadmaps().then(setRoadmaps, () => setRoadmaps([]))}>
+      <button data-testid="to-deliverable" onClick={() => void api.roadmaps_list().then(setRoadmaps, () => setRoadmaps([]))}>
         → Roadmap deliverable
       </button>
     );
@@ -150,7 +150,7 @@ function ToDeliverable({ api, entry, run }: { api: Api; entry: Entry; run: Props
   if (roadmaps.length === 0) return <span className="muted small">No roadmap yet.</span>;
   return (
     <>
-      <select aria-label="Roadmap" data-testid="pick-roadmap" value={roadmap?.id ?? ""} onChange={(e) => void api.getRoadmap(e.target.value).then(setRoadmap, () => setRoadmap(null))}>
+      <select aria-label="Roadmap" data-testid="pick-roadmap" value={roadmap?.id ?? ""} onChange={(e) => void api.roadmaps_get({ id: e.target.value }).then(setRoadmap, () => setRoadmap(null))}>
         <option value="">Roadmap…</option>
         {roadmaps.map((r) => (
           <option key={r.id} value={r.id}>
@@ -159,7 +159,7 @@ function ToDeliverable({ api, entry, run }: { api: Api; entry: Entry; run: Props
         ))}
       </select>
       {roadmap && (
-        <select aria-label="Row" data-testid="pick-row" value="" onChange={(e) => e.target.value && void run(api.entryToDeliverable(entry.id, e.target.value))}>
+        <select aria-label="Row" data-testid="pick-row" value="" onChange={(e) => e.target.value && void run(api.sprints_entry_to_deliverable({ id: entry.id, row_id: e.target.value }))}>
           <option value="">Row…</option>
           {roadmap.rows.map((w) => (
             <option key={w.id} value={w.id}>
@@ -194,7 +194,7 @@ export function SprintRetro({ api, sprint, run, onNavigate }: Props & { onNaviga
                         <span className="badge">Became a roadmap deliverable</span>
                       ) : (
                         <>
-                          <button data-testid="to-finding" onClick={() => void run(api.entryToFinding(e.id))}>
+                          <button data-testid="to-finding" onClick={() => void run(api.sprints_entry_to_finding({ id: e.id }))}>
                             → Finding
                           </button>
                           <ToDeliverable api={api} entry={e} run={run} />
@@ -204,7 +204,7 @@ export function SprintRetro({ api, sprint, run, onNavigate }: Props & { onNaviga
                   </EntryItem>
                 ))}
             </ul>
-            <EntryAdder label={label} testId={`retro-new-${kind}`} onAdd={(t) => run(api.addEntry(sprint.id, kind, t, ""))} />
+            <EntryAdder label={label} testId={`retro-new-${kind}`} onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind, text: t, day: "" }))} />
           </div>
         ))}
       </div>

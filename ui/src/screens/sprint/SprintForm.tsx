@@ -19,8 +19,8 @@ export function SprintForm({ api, sprint, onSaved, onCancel }: { api: Api; sprin
   const [general, setGeneral] = useState<string | null>(null);
 
   useEffect(() => {
-    api.listPeople({ include_archived: false }).then(setPeople, () => setPeople([]));
-    if (!sprint) api.today().then((t) => setStart((s) => s || t), () => undefined);
+    api.people_list({ filter: { include_archived: false } }).then(setPeople, () => setPeople([]));
+    if (!sprint) api.today_date().then((t) => setStart((s) => s || t), () => undefined);
   }, [api, sprint]);
 
   // Core users first: they are the usual picks.
@@ -31,7 +31,7 @@ export function SprintForm({ api, sprint, onSaved, onCancel }: { api: Api; sprin
     e.preventDefault();
     const input: SprintInput = { focus, starts_on: start, ends_on: end, card_limit: Number(limit) || 0, core_user_ids: users };
     try {
-      onSaved(sprint ? await api.updateSprint(sprint.id, input) : await api.createSprint(input));
+      onSaved(sprint ? await api.sprints_update({ id: sprint.id, input }) : await api.sprints_create({ input }));
       setErrors({});
     } catch (err) {
       if (err instanceof IpcError && err.field) setErrors({ [err.field]: err.message });

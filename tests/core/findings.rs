@@ -1,11 +1,15 @@
 //! Findings with evidence, affinity by tag, search and the shareable reports.
 
+use crate::common::*;
+use rapport::clock::Zone;
 use rapport::db::Db;
+use rapport::findings::report as findings_report;
 use rapport::findings::{self, FindingInput, FindingStatus};
 use rapport::interviews::notes::{self, NoteInput};
+use rapport::interviews::report;
 use rapport::interviews::{self, InterviewInput};
-use rapport::people::{self, PersonInput, Role};
-use rapport::report::{self, ReportFormat};
+use rapport::markup::DocFormat;
+use rapport::people::Role;
 use rapport::search::{self, HitKind};
 use rapport::Error;
 
@@ -16,18 +20,6 @@ struct Fixture {
     quote: String,
     lead_note: String,
     interview: String,
-}
-
-fn person(db: &Db, name: &str, role: Role) -> String {
-    let p = PersonInput {
-        name: name.into(),
-        team: "Checkout".into(),
-        role,
-        contact: String::new(),
-        core_user: false,
-        notes: String::new(),
-    };
-    people::create(db, &p).unwrap().id
 }
 
 fn interview(db: &mut Db, title: &str, ids: &[&str]) -> String {
@@ -57,9 +49,9 @@ fn note(db: &mut Db, interview: &str, text: &str, speaker: Option<&str>) -> Stri
 
 fn fixture() -> Fixture {
     let mut db = Db::open_in_memory().unwrap();
-    let ana = person(&db, "Ana", Role::Ic);
-    let bo = person(&db, "Bo", Role::Ic);
-    let lee = person(&db, "Lee", Role::Lead);
+    let ana = person(&db, "Ana", "Checkout", Role::Ic);
+    let bo = person(&db, "Bo", "Checkout", Role::Ic);
+    let lee = person(&db, "Lee", "Checkout", Role::Lead);
     let i1 = interview(&mut db, "Ana & Bo on deploys", &[&ana, &bo]);
     let i2 = interview(&mut db, "Lee on deploys", &[&lee]);
     let note_id = note(
@@ -269,7 +261,9 @@ fn reports_carry_the_content_escaped_for_their_format() {
         &input("Flaky <b>tests</b>", &["ci"], &[&f.note, &f.quote]),
     )
     .unwrap();
-    let md = report::interview(&f.db, &f.interview, ReportFormat::Markdown).unwrap();
+    let md = report::interview(&f.db, &f.interview, Zone::UTC)
+        .unwrap()
+        .render(DocFormat::Markdown);
     assert!(md.starts_with("# Ana \\& Bo on deploys\n"), "{md}");
     assert!(
         md.contains("> “I rerun the pipeline until it's green” — Ana"),
@@ -279,27 +273,35 @@ fn reports_carry_the_content_escaped_for_their_format() {
         md.contains("\\<script\\>alert(1)\\</script\\> \\& \\#tags"),
         "{md}"
     );
-    let html = report::interview(&f.db, &f.interview, ReportFormat::Html).unwrap();
+    let html = report::interview(&f.db, &f.interview, Zone::UTC)
+        .unwrap()
+        .render(DocFormat::Html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; #tags"));
     assert!(!html.contains("<script>"));
 
-    let fr = report::findings(&f.db, ReportFormat::Markdown).unwrap();
-    assert!(fr.contains("## \\#ci"), "{fr}");
+    let fr = findings_report::findings(&f.db)
+        .unwrap()
+        .render(DocFormat::Markdown);
     assert!(fr.contains("### Flaky \\<b\\>tests\\</b\\>"), "{fr}");
     assert!(
-        fr.contains("_2 interviewees (0 lead/manager, 2 IC/other) · open_"),
+        fr.contains("_2 interviewees (0 lead/manager, 2 IC/other) · open · \\#ci_"),
         "{fr}"
     );
-    let frh = report::findings(&f.db, ReportFormat::Html).unwrap();
+    let frh = findings_report::findings(&f.db)
+        .unwrap()
+        .render(DocFormat::Html);
     assert!(frh.contains("Flaky &lt;b&gt;tests&lt;/b&gt;") && !frh.contains("<b>tests"));
 
-    let qs = report::quotes(&f.db, ReportFormat::Markdown).unwrap();
+    let qs = report::quotes(&f.db, Zone::UTC)
+        .unwrap()
+        .render(DocFormat::Markdown);
     assert!(
-        qs.contains("| “I rerun the pipeline until it's green” | Ana | Ana \\& Bo on deploys |"),
+        qs.contains("| “I rerun the pipeline until it's green” | Ana | Ana \\& Bo on deploys | 2026-11-20 |"),
         "{qs}"
     );
     assert_eq!(qs.matches("\n| “").count(), 1, "only quotes: {qs}");
-    assert!(report::quotes(&f.db, ReportFormat::Html)
+    assert!(report::quotes(&f.db, Zone::UTC)
         .unwrap()
+        .render(DocFormat::Html)
         .contains("<td>Ana</td>"));
 }

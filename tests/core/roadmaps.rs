@@ -1,26 +1,15 @@
 //! Roadmaps: strict intervals, goals with deliverables, line-by-line updates, retro, carry-over,
 //! stakeholder reports and the sample workspace.
 
-use chrono::NaiveDate;
+use crate::common::*;
 use rapport::db::Db;
+use rapport::markup::DocFormat;
 use rapport::roadmaps::meeting::{self, UpdateStatus};
-use rapport::roadmaps::report::{self, StakeholderFormat, StakeholderReport};
+use rapport::roadmaps::report::{self, StakeholderReport};
 use rapport::roadmaps::retro::{self, RetroNotes};
 use rapport::roadmaps::{
     self, Cadence, DeliverableInput, DeliverableStatus, Priority, RoadmapInput, RowInput,
 };
-use rapport::Error;
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } => field,
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
 
 fn input(start: &str, end: &str) -> RoadmapInput {
     RoadmapInput {
@@ -394,14 +383,9 @@ fn stakeholder_reports_come_from_the_data_in_three_formats() {
     .unwrap();
     meeting::record(&db, &id, UpdateStatus::AtRisk, "Design doc <late>", today).unwrap();
 
-    let text = report::render(
-        &db,
-        &r.id,
-        StakeholderReport::Biweekly,
-        StakeholderFormat::Text,
-        today,
-    )
-    .unwrap();
+    let text = report::document(&db, &r.id, StakeholderReport::Biweekly, today)
+        .unwrap()
+        .render(DocFormat::Text);
     assert!(
         text.starts_with("Status update: New CI — 2026-11-20\n"),
         "{text}"
@@ -412,32 +396,22 @@ fn stakeholder_reports_come_from_the_data_in_three_formats() {
     );
     assert!(
         text.contains(
-            "Needs attention\n  - New CI pilot: at risk (as of 2026-11-20) — Design doc <late>"
+            "Needs attention\n---------------\n\n  - New CI pilot: at risk (as of 2026-11-20) — Design doc <late>"
         ),
         "{text}"
     );
-    assert!(text.contains("Done in the last 14 days\n  - User interviews & share findings — New CI pilot (2026-11-14)"), "{text}");
-    assert!(text.contains("Due in the next two weeks\n  - Architecture design doc — New CI pilot (due 2026-11-27, SRE)"), "{text}");
-    let md = report::render(
-        &db,
-        &r.id,
-        StakeholderReport::Biweekly,
-        StakeholderFormat::Markdown,
-        today,
-    )
-    .unwrap();
+    assert!(text.contains("Done in the last 14 days\n------------------------\n\n  - User interviews & share findings — New CI pilot (2026-11-14)"), "{text}");
+    assert!(text.contains("Due in the next two weeks\n-------------------------\n\n  - Architecture design doc — New CI pilot (due 2026-11-27, SRE)"), "{text}");
+    let md = report::document(&db, &r.id, StakeholderReport::Biweekly, today)
+        .unwrap()
+        .render(DocFormat::Markdown);
     assert!(
         md.contains("## Needs attention") && md.contains("Design doc \\<late\\>"),
         "{md}"
     );
-    let html = report::render(
-        &db,
-        &r.id,
-        StakeholderReport::Monthly,
-        StakeholderFormat::Html,
-        today,
-    )
-    .unwrap();
+    let html = report::document(&db, &r.id, StakeholderReport::Monthly, today)
+        .unwrap()
+        .render(DocFormat::Html);
     assert!(
         html.contains("<h1>Monthly summary: New CI — November 2026</h1>"),
         "{html}"

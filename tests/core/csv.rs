@@ -65,7 +65,7 @@ fn every_list_exports_with_its_documented_header() {
     let docs =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/csv.md")).unwrap();
     for kind in ListKind::ALL {
-        let text = export(&db, kind, false);
+        let text = export(&db, *kind, false);
         let header = text.lines().next().unwrap().trim_end_matches('\r');
         assert_eq!(header, kind.columns().join(","));
         assert!(

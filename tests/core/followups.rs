@@ -1,6 +1,7 @@
 //! Follow-ups with users: validation, due states, completing and reopening, lists, the offer
 //! made when a deliverable ships, and people not contacted for a while.
 
+use crate::common::*;
 use chrono::{Local, NaiveDate, TimeZone, Utc};
 use rapport::csv::{self, ExportOptions, ListKind};
 use rapport::db::Db;
@@ -121,19 +122,6 @@ fn fu(person_id: &str, due: &str) -> FollowUpInput {
     }
 }
 
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } => field,
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
-fn count(db: &Db) -> i64 {
-    db.conn()
-        .query_row("SELECT count(*) FROM followups", [], |r| r.get(0))
-        .unwrap()
-}
-
 fn names(list: &[followups::FollowUp]) -> Vec<&str> {
     list.iter().map(|f| f.person_name.as_str()).collect()
 }
@@ -193,7 +181,7 @@ fn create_checks_person_reason_date_and_links() {
     assert!(err.to_string().contains("Olga is archived"), "{err}");
     let err = followups::create(&db, &fu(&ana, "2026-11-22"), today()).unwrap_err();
     assert!(err.to_string().contains("in the past"), "{err}");
-    assert_eq!(count(&db), 0, "nothing stored");
+    assert_eq!(count(&db, "followups"), 0, "nothing stored");
 
     let f = followups::create(
         &db,
@@ -233,7 +221,7 @@ fn create_checks_person_reason_date_and_links() {
     )
     .unwrap();
     assert_eq!((g.deliverable_id, g.interview_id), (None, None));
-    assert_eq!(count(&db), 2);
+    assert_eq!(count(&db, "followups"), 2);
 }
 
 #[test]
@@ -303,7 +291,7 @@ fn completing_needs_an_outcome_and_happens_once_then_reopens() {
     assert_eq!(f.done_on.as_deref(), Some("2026-11-30"));
 
     followups::delete(&db, &id).unwrap();
-    assert_eq!(count(&db), 0);
+    assert_eq!(count(&db, "followups"), 0);
     assert!(matches!(
         followups::delete(&db, &id).unwrap_err(),
         Error::NotFound { .. }
@@ -430,7 +418,7 @@ fn create_many_writes_all_or_nothing() {
     )
     .unwrap_err();
     assert_eq!(field_of(err), "person_id");
-    assert_eq!(count(&db), 0, "one bad input writes nothing");
+    assert_eq!(count(&db, "followups"), 0, "one bad input writes nothing");
     let err = followups::create_many(
         &mut db,
         &[fu(&ana, "2026-11-30"), fu(&bo, "2026-11-01")],
@@ -438,7 +426,7 @@ fn create_many_writes_all_or_nothing() {
     )
     .unwrap_err();
     assert_eq!(field_of(err), "due_on");
-    assert_eq!(count(&db), 0);
+    assert_eq!(count(&db, "followups"), 0);
 
     let made = followups::create_many(
         &mut db,
@@ -448,7 +436,7 @@ fn create_many_writes_all_or_nothing() {
     .unwrap();
     assert_eq!(names(&made), ["Ana", "Bo"]);
     assert_eq!(made[1].due_on, "2026-12-01");
-    assert_eq!(count(&db), 2);
+    assert_eq!(count(&db, "followups"), 2);
 }
 
 #[test]
@@ -514,10 +502,10 @@ fn a_shipped_deliverable_offers_its_stakeholders_and_interviewees() {
     followups::complete(&db, &done.id, "Happy", today()).unwrap();
     // An open follow-up about something else does not mark Eve.
     followups::create(&db, &fu(&eve, "2026-11-25"), today()).unwrap();
-    let before = count(&db);
+    let before = count(&db, "followups");
 
     let offer = followups::offer_for_deliverable(&db, &deliverable, today()).unwrap();
-    assert_eq!(count(&db), before, "an offer writes nothing");
+    assert_eq!(count(&db, "followups"), before, "an offer writes nothing");
     assert_eq!(offer.deliverable_id, deliverable);
     assert_eq!(offer.deliverable_title, "Remote cache");
     assert_eq!(offer.project, "Build cache");
@@ -619,7 +607,8 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
 
     let weeks = settings::contact_weeks(&db).unwrap();
     assert_eq!(weeks, 6, "six weeks unless set otherwise");
-    let stale = followups::not_contacted(&db, weeks, today()).unwrap();
+    let stale =
+        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today()).unwrap();
     type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<i64>);
     let got: Vec<Row> = stale
         .iter()
@@ -646,7 +635,7 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
 
     // One week: Dan, interviewed exactly seven days ago, is due again; Eli is not.
     let names = |weeks: u32| -> Vec<String> {
-        followups::not_contacted(&db, weeks, today())
+        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today())
             .unwrap()
             .into_iter()
             .map(|s| s.person.name)

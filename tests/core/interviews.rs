@@ -1,22 +1,10 @@
 //! Interviews: planning rules, the live session, notes and autosaved drafts.
 
+use crate::common::*;
 use rapport::db::Db;
 use rapport::interviews::notes::{self, NoteInput};
 use rapport::interviews::{self, InterviewInput, InterviewStatus};
-use rapport::people::{self, PersonInput, Role};
-use rapport::Error;
-
-fn person(db: &Db, name: &str, role: Role) -> String {
-    let input = PersonInput {
-        name: name.into(),
-        team: "Payments".into(),
-        role,
-        contact: String::new(),
-        core_user: false,
-        notes: String::new(),
-    };
-    people::create(db, &input).unwrap().id
-}
+use rapport::people::{self, Role};
 
 fn plan_input(ids: &[&str]) -> InterviewInput {
     InterviewInput {
@@ -31,25 +19,12 @@ fn plan_input(ids: &[&str]) -> InterviewInput {
     }
 }
 
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } | Error::NeedsAcknowledgement { field, .. } => field,
-        other => panic!("expected a field error, got {other:?}"),
-    }
-}
-
-fn count(db: &Db, table: &str) -> i64 {
-    db.conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 #[test]
 fn plan_stores_the_interview_in_utc_with_its_people() {
     let mut db = Db::open_in_memory().unwrap();
-    let ana = person(&db, "Ana", Role::Ic);
-    let bo = person(&db, "Bo", Role::Ic);
-    let sam = person(&db, "Sam", Role::Ic);
+    let ana = person(&db, "Ana", "Payments", Role::Ic);
+    let bo = person(&db, "Bo", "Payments", Role::Ic);
+    let sam = person(&db, "Sam", "Payments", Role::Ic);
     let mut input = plan_input(&[&bo, &ana]);
     input.note_taker_id = Some(sam.clone());
     let i = interviews::plan(&mut db, &input).unwrap();
@@ -73,7 +48,7 @@ fn a_third_interviewee_is_refused_and_nothing_is_stored() {
     let mut db = Db::open_in_memory().unwrap();
     let ids: Vec<String> = ["Ana", "Bo", "Cy"]
         .iter()
-        .map(|n| person(&db, n, Role::Ic))
+        .map(|n| person(&db, n, "Payments", Role::Ic))
         .collect();
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let err = interviews::plan(&mut db, &plan_input(&refs)).unwrap_err();
@@ -99,8 +74,8 @@ fn a_third_interviewee_is_refused_and_nothing_is_stored() {
 #[test]
 fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
     let mut db = Db::open_in_memory().unwrap();
-    let lead = person(&db, "Lee", Role::Lead);
-    let ic = person(&db, "Ivy", Role::Ic);
+    let lead = person(&db, "Lee", "Payments", Role::Lead);
+    let ic = person(&db, "Ivy", "Payments", Role::Ic);
     let err = interviews::plan(&mut db, &plan_input(&[&lead, &ic])).unwrap_err();
     assert_eq!(err.code(), "needs_ack");
     assert!(
@@ -115,7 +90,7 @@ fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
     assert!(i.mixed_roles_ack_at.is_some());
 
     // Two leads together are not a mix; a manager with an IC is.
-    let lead2 = person(&db, "Lou", Role::Manager);
+    let lead2 = person(&db, "Lou", "Payments", Role::Manager);
     let i2 = interviews::plan(&mut db, &plan_input(&[&lead, &lead2])).unwrap();
     assert_eq!(i2.mixed_roles_ack_at, None);
     assert_eq!(
@@ -129,8 +104,8 @@ fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
 #[test]
 fn bad_plans_name_their_field() {
     let mut db = Db::open_in_memory().unwrap();
-    let ana = person(&db, "Ana", Role::Ic);
-    let archived = person(&db, "Old", Role::Ic);
+    let ana = person(&db, "Ana", "Payments", Role::Ic);
+    let archived = person(&db, "Old", "Payments", Role::Ic);
     people::set_archived(&db, &archived, true).unwrap();
     let cases: Vec<(InterviewInput, &str)> = vec![
         (
@@ -221,8 +196,8 @@ fn bad_plans_name_their_field() {
 #[test]
 fn the_live_session_notes_quotes_tags_and_draft() {
     let mut db = Db::open_in_memory().unwrap();
-    let ana = person(&db, "Ana", Role::Ic);
-    let other = person(&db, "Zed", Role::Ic);
+    let ana = person(&db, "Ana", "Payments", Role::Ic);
+    let other = person(&db, "Zed", "Payments", Role::Ic);
     let i = interviews::plan(&mut db, &plan_input(&[&ana])).unwrap();
     let i = interviews::start(&db, &i.id).unwrap();
     assert_eq!(i.status, InterviewStatus::Running);
@@ -318,20 +293,20 @@ fn the_live_session_notes_quotes_tags_and_draft() {
 #[test]
 fn tags_are_parsed_from_words_not_from_symbols_in_words() {
     assert_eq!(
-        notes::parse_tags("#Flaky-tests and #on_call, C# is not, issue#3 neither, #42 no"),
+        rapport::tags::parse_tags("#Flaky-tests and #on_call, C# is not, issue#3 neither, #42 no"),
         ["flaky-tests", "on_call"]
     );
     assert_eq!(
-        notes::parse_tags("#déploiement #Déploiement #"),
+        rapport::tags::parse_tags("#déploiement #Déploiement #"),
         ["déploiement"]
     );
-    assert!(notes::parse_tags("").is_empty());
+    assert!(rapport::tags::parse_tags("").is_empty());
 }
 
 #[test]
 fn list_puts_upcoming_first_and_delete_cascades() {
     let mut db = Db::open_in_memory().unwrap();
-    let ana = person(&db, "Ana", Role::Ic);
+    let ana = person(&db, "Ana", "Payments", Role::Ic);
     let mut later = plan_input(&[&ana]);
     later.scheduled_at = "2026-12-01T10:00:00Z".into();
     let later = interviews::plan(&mut db, &later).unwrap();

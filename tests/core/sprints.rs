@@ -2,7 +2,7 @@
 //! moves; the burndown; the log, pre-mortem and retro, and retro items becoming findings or
 //! roadmap deliverables.
 
-use chrono::NaiveDate;
+use crate::common::*;
 use rapport::csv::{self, ExportOptions, ListKind};
 use rapport::db::Db;
 use rapport::findings;
@@ -13,10 +13,6 @@ use rapport::Error;
 
 /// A Monday.
 const MON: &str = "2026-11-23";
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 fn person(db: &Db, name: &str) -> String {
     let input = PersonInput {
@@ -38,19 +34,6 @@ fn input(start: &str, end: &str, limit: i64, users: &[&str]) -> SprintInput {
         card_limit: limit,
         core_user_ids: users.iter().map(|s| s.to_string()).collect(),
     }
-}
-
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } => field,
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
-fn count(db: &Db, table: &str) -> i64 {
-    db.conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
 }
 
 /// A workspace with one core user and a Monday-to-Friday sprint with room for `limit` cards.

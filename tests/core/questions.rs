@@ -1,9 +1,10 @@
 //! Question bank and guides: storage rules, the starter bank, budgets, order and exports.
 
+use crate::common::*;
 use rapport::db::Db;
+use rapport::markup::DocFormat;
 use rapport::questions::guides::{self, GuideInput, BUDGET_MINUTES};
 use rapport::questions::{self, starter, QuestionFilter, QuestionInput};
-use rapport::Error;
 
 fn q(text: &str, topic: &str, tags: &[&str]) -> QuestionInput {
     QuestionInput {
@@ -13,19 +14,6 @@ fn q(text: &str, topic: &str, tags: &[&str]) -> QuestionInput {
         leading_version: None,
         rationale: String::new(),
     }
-}
-
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } => field,
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
-fn count(db: &Db, table: &str) -> i64 {
-    db.conn()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
 }
 
 #[test]
@@ -343,18 +331,18 @@ fn exports_escape_user_text() {
         .unwrap()
         .id;
     let g = guides::add_question(&db, &g.id, &id, 4).unwrap();
-    let html = guides::to_html(&g);
+    let html = guides::document(&g).render(DocFormat::Html);
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; co"));
     assert!(html.contains("What&#39;s &lt;b&gt;your&lt;/b&gt; last deploy?"));
     assert!(!html.contains("<script>") && !html.contains("<b>"));
     assert!(html.contains("Planned time: 4 of 30 minutes"));
-    let md = guides::to_markdown(&g);
+    let md = guides::document(&g).render(DocFormat::Markdown);
     assert!(
         md.contains(r"1. What's \<b\>your\</b\> last deploy? _(4 min)_"),
         "{md}"
     );
     assert!(
-        md.starts_with("# \\<script\\>x\\</script\\> \\& co\n\n**Goal:** Why \"deploys\""),
+        md.starts_with("# \\<script\\>x\\</script\\> \\& co\n\n- **Goal:** Why \"deploys\""),
         "{md}"
     );
     // A line break in a question cannot break the numbered list.
@@ -362,5 +350,7 @@ fn exports_escape_user_text() {
         .unwrap()
         .id;
     let g = guides::add_question(&db, &g.id, &id2, 2).unwrap();
-    assert!(guides::to_markdown(&g).contains("2. First line \\# Not a heading _(2 min)_\n"));
+    assert!(guides::document(&g)
+        .render(DocFormat::Markdown)
+        .contains("2. First line  \n  \\# Not a heading _(2 min)_\n"));
 }

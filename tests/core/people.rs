@@ -1,37 +1,14 @@
 //! The people directory: create, edit, archive, list, and bad input.
 
+use crate::common::*;
 use rapport::db::Db;
 use rapport::people::{self, PersonFilter, PersonInput, Role};
 use rapport::Error;
 
-fn input(name: &str, team: &str, role: Role) -> PersonInput {
-    PersonInput {
-        name: name.into(),
-        team: team.into(),
-        role,
-        contact: String::new(),
-        core_user: false,
-        notes: String::new(),
-    }
-}
-
-fn count(db: &Db) -> i64 {
-    db.conn()
-        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
-        .unwrap()
-}
-
-fn field_of(e: Error) -> String {
-    match e {
-        Error::Validation { field, .. } => field,
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
 #[test]
 fn create_trims_and_stores_every_field() {
     let db = Db::open_in_memory().unwrap();
-    let mut i = input("  Bea Costa ", " SRE ", Role::Lead);
+    let mut i = person_input("  Bea Costa ", " SRE ", Role::Lead);
     i.contact = "@bea".into();
     i.core_user = true;
     i.notes = "Owns the deploy pipeline.\nPrefers async.".into();
@@ -50,26 +27,30 @@ fn create_trims_and_stores_every_field() {
 fn bad_input_names_the_field_and_stores_nothing() {
     let db = Db::open_in_memory().unwrap();
     let cases = [
-        (input("   ", "", Role::Ic), "name", "Name is required"),
         (
-            input(&"n".repeat(121), "", Role::Ic),
+            person_input("   ", "", Role::Ic),
+            "name",
+            "Name is required",
+        ),
+        (
+            person_input(&"n".repeat(121), "", Role::Ic),
             "name",
             "Name is too long",
         ),
         (
-            input("Two\nlines", "", Role::Ic),
+            person_input("Two\nlines", "", Role::Ic),
             "name",
             "Name must be a single line",
         ),
         (
-            input("Ok", &"t".repeat(81), Role::Ic),
+            person_input("Ok", &"t".repeat(81), Role::Ic),
             "team",
             "Team is too long",
         ),
         (
             PersonInput {
                 notes: "x".repeat(10_001),
-                ..input("Ok", "", Role::Ic)
+                ..person_input("Ok", "", Role::Ic)
             },
             "notes",
             "Notes is too long",
@@ -77,7 +58,7 @@ fn bad_input_names_the_field_and_stores_nothing() {
         (
             PersonInput {
                 contact: "a\u{0}b".into(),
-                ..input("Ok", "", Role::Ic)
+                ..person_input("Ok", "", Role::Ic)
             },
             "contact",
             "Contact contains a control character",
@@ -88,21 +69,26 @@ fn bad_input_names_the_field_and_stores_nothing() {
         assert!(err.to_string().starts_with(message), "{err}");
         assert_eq!(field_of(err), field);
     }
-    assert_eq!(count(&db), 0);
+    assert_eq!(count(&db, "people"), 0);
 }
 
 #[test]
 fn update_changes_fields_and_keeps_identity() {
     let db = Db::open_in_memory().unwrap();
-    let p = people::create(&db, &input("Caio", "Infra", Role::Ic)).unwrap();
-    let u = people::update(&db, &p.id, &input("Caio Reis", "Platform", Role::Manager)).unwrap();
+    let p = people::create(&db, &person_input("Caio", "Infra", Role::Ic)).unwrap();
+    let u = people::update(
+        &db,
+        &p.id,
+        &person_input("Caio Reis", "Platform", Role::Manager),
+    )
+    .unwrap();
     assert_eq!(
         (u.id.as_str(), u.name.as_str(), u.role),
         (p.id.as_str(), "Caio Reis", Role::Manager)
     );
     assert_eq!(u.created_at, p.created_at);
     assert!(u.updated_at >= p.updated_at);
-    let err = people::update(&db, &p.id, &input("", "", Role::Ic)).unwrap_err();
+    let err = people::update(&db, &p.id, &person_input("", "", Role::Ic)).unwrap_err();
     assert_eq!(field_of(err), "name");
     assert_eq!(
         people::get(&db, &p.id).unwrap().name,
@@ -116,15 +102,15 @@ fn unknown_ids_are_not_found() {
     let db = Db::open_in_memory().unwrap();
     let nf = |e: Error| assert_eq!(e.code(), "not_found");
     nf(people::get(&db, "nope").unwrap_err());
-    nf(people::update(&db, "nope", &input("A", "", Role::Ic)).unwrap_err());
+    nf(people::update(&db, "nope", &person_input("A", "", Role::Ic)).unwrap_err());
     nf(people::set_archived(&db, "nope", true).unwrap_err());
 }
 
 #[test]
 fn archive_hides_from_the_default_list_and_restore_brings_back() {
     let db = Db::open_in_memory().unwrap();
-    let a = people::create(&db, &input("Ana", "", Role::Ic)).unwrap();
-    let b = people::create(&db, &input("bruno", "", Role::Ic)).unwrap();
+    let a = people::create(&db, &person_input("Ana", "", Role::Ic)).unwrap();
+    let b = people::create(&db, &person_input("bruno", "", Role::Ic)).unwrap();
     let archived = people::set_archived(&db, &a.id, true).unwrap();
     assert!(archived.archived_at.is_some());
     let again = people::set_archived(&db, &a.id, true).unwrap();
@@ -163,9 +149,9 @@ fn archive_hides_from_the_default_list_and_restore_brings_back() {
 #[test]
 fn list_filters_by_name_team_or_contact_treating_wildcards_literally() {
     let db = Db::open_in_memory().unwrap();
-    people::create(&db, &input("Ana", "Payments", Role::Ic)).unwrap();
-    people::create(&db, &input("Bea", "SRE", Role::Lead)).unwrap();
-    people::create(&db, &input("100% Carl", "SRE_core", Role::Ic)).unwrap();
+    people::create(&db, &person_input("Ana", "Payments", Role::Ic)).unwrap();
+    people::create(&db, &person_input("Bea", "SRE", Role::Lead)).unwrap();
+    people::create(&db, &person_input("100% Carl", "SRE_core", Role::Ic)).unwrap();
     let q = |s: &str| -> Vec<String> {
         let f = PersonFilter {
             include_archived: false,
@@ -182,7 +168,7 @@ fn list_filters_by_name_team_or_contact_treating_wildcards_literally() {
     assert_eq!(q("%"), ["100% Carl"]);
     assert_eq!(q("_"), ["100% Carl"]);
     assert_eq!(q("  "), ["100% Carl", "Ana", "Bea"]);
-    people::create(&db, &input("Élise Dubois", "Öps", Role::Ic)).unwrap();
+    people::create(&db, &person_input("Élise Dubois", "Öps", Role::Ic)).unwrap();
     assert_eq!(
         q("élise"),
         ["Élise Dubois"],

@@ -13,42 +13,26 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::people::Role;
-use crate::questions::normalize_tag;
+use crate::tags::normalize_tag;
 use crate::validate;
+
+pub mod report;
 
 pub const TITLE_MAX: usize = 200;
 pub const DETAIL_MAX: usize = 5_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum FindingStatus {
-    Open,
-    Confirmed,
-    Acted,
-    Dismissed,
-}
-
-impl FindingStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingStatus::Open => "open",
-            FindingStatus::Confirmed => "confirmed",
-            FindingStatus::Acted => "acted",
-            FindingStatus::Dismissed => "dismissed",
-        }
-    }
-
-    fn parse(s: &str) -> FindingStatus {
-        match s {
-            "confirmed" => FindingStatus::Confirmed,
-            "acted" => FindingStatus::Acted,
-            "dismissed" => FindingStatus::Dismissed,
-            _ => FindingStatus::Open,
-        }
+crate::text_enum! {
+    #[ts(export)]
+    pub enum FindingStatus {
+        Open = "open",
+        Confirmed = "confirmed",
+        Acted = "acted",
+        Dismissed = "dismissed",
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct FindingInput {
     pub title: String,
     pub detail: String,
@@ -60,6 +44,7 @@ pub struct FindingInput {
 
 /// One note or quote behind a finding, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Evidence {
     pub note_id: String,
     pub text: String,
@@ -70,6 +55,7 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Finding {
     pub id: String,
     pub title: String,
@@ -81,13 +67,10 @@ pub struct Finding {
     /// findings backed by notes.
     pub source: String,
     /// Distinct people behind the evidence: a quote's speaker, or a note's interviewees.
-    #[ts(type = "number")]
     pub interviewee_count: i64,
     /// Of those, leads and managers …
-    #[ts(type = "number")]
     pub lead_count: i64,
     /// … and everyone else (ICs and others).
-    #[ts(type = "number")]
     pub ic_count: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -95,6 +78,7 @@ pub struct Finding {
 
 /// Findings sharing a tag (a finding with several tags appears in each group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct TagGroup {
     /// The tag, or an empty string for untagged findings.
     pub tag: String,
@@ -279,13 +263,12 @@ fn backers(db: &Db, id: &str) -> Result<Vec<Role>> {
          WHERE e.finding_id = ?1
            AND (n.is_quote = 0 OR n.speaker_id IS NULL OR n.speaker_id = p.id)",
     )?;
-    let rows = stmt.query_map([id], |r| r.get::<_, String>(1))?;
-    rows.map(|r| Ok(Role::parse(&r?).unwrap_or(Role::Other)))
-        .collect()
+    let rows = stmt.query_map([id], |r| r.get::<_, Role>(1))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Finding> {
-    type Head = (String, String, String, String, String, String);
+    type Head = (String, String, FindingStatus, String, String, String);
     let (title, detail, status, source, created_at, updated_at): Head = db
         .conn()
         .query_row(
@@ -306,7 +289,7 @@ pub fn get(db: &Db, id: &str) -> Result<Finding> {
         id: id.to_owned(),
         title,
         detail,
-        status: FindingStatus::parse(&status),
+        status,
         tags,
         evidence: evidence_of(db, id)?,
         source,

@@ -1,7 +1,8 @@
 //! The Today dashboard: today's interviews, follow-ups due, update meetings due by cadence,
 //! roadmaps in progress and the running sprint.
 
-use chrono::{Local, NaiveDate, TimeZone, Utc};
+use crate::common::*;
+use chrono::{Local, TimeZone, Utc};
 use rapport::db::Db;
 use rapport::followups::{self, FollowUpInput, FollowUpState};
 use rapport::interviews::{self, InterviewInput};
@@ -13,10 +14,6 @@ use rapport::today;
 
 /// A Monday.
 const TODAY: &str = "2026-11-23";
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 /// `hh:mm` on `day` in the machine's time zone, as the RFC 3339 UTC text interviews store.
 fn local(day: &str, h: u32, m: u32) -> String {
@@ -97,7 +94,7 @@ fn fu(person_id: &str, due: &str) -> FollowUpInput {
 fn an_empty_workspace_has_nothing_today() {
     let dir = tempfile::tempdir().unwrap();
     let db = rapport::open_workspace(&dir.path().join("w.db")).unwrap();
-    let t = today::dashboard(&db, d(TODAY)).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), d(TODAY)).unwrap();
     assert_eq!(t.date, TODAY);
     assert!(t.interviews.is_empty());
     assert!(t.followups.is_empty());
@@ -117,7 +114,7 @@ fn only_interviews_on_the_local_day_are_listed_earliest_first() {
     interview(&mut db, "Tomorrow", local("2026-11-24", 0, 30), &ana);
     interview(&mut db, "Next week", local("2026-11-30", 12, 0), &ana);
 
-    let t = today::dashboard(&db, d(TODAY)).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), d(TODAY)).unwrap();
     assert_eq!(
         t.interviews
             .iter()
@@ -128,7 +125,7 @@ fn only_interviews_on_the_local_day_are_listed_earliest_first() {
     assert_eq!(t.interviews[0].title, "Early");
     assert_eq!(t.interviews[0].interviewees[0].name, "Ana");
 
-    let tomorrow = today::dashboard(&db, d("2026-11-24")).unwrap();
+    let tomorrow = today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-24")).unwrap();
     assert_eq!(
         tomorrow
             .interviews
@@ -137,10 +134,12 @@ fn only_interviews_on_the_local_day_are_listed_earliest_first() {
             .collect::<Vec<_>>(),
         ["Tomorrow"]
     );
-    assert!(today::dashboard(&db, d("2026-11-26"))
-        .unwrap()
-        .interviews
-        .is_empty());
+    assert!(
+        today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-26"))
+            .unwrap()
+            .interviews
+            .is_empty()
+    );
 }
 
 #[test]
@@ -158,7 +157,7 @@ fn follow_ups_due_or_overdue_are_listed_most_overdue_first() {
     let done = followups::create(&db, &fu(&dee, "2026-11-20"), created).unwrap();
     followups::complete(&db, &done.id, "Talked", d("2026-11-21")).unwrap();
 
-    let t = today::dashboard(&db, d(TODAY)).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), d(TODAY)).unwrap();
     assert_eq!(
         t.followups
             .iter()
@@ -198,7 +197,7 @@ fn update_meetings_fall_due_by_cadence_and_roadmaps_count_days_left() {
     roadmap(&db, "Past", "2026-09-01", "2026-10-13", Cadence::Weekly);
     roadmap(&db, "Future", "2026-12-07", "", Cadence::Weekly);
 
-    let t = today::dashboard(&db, today_).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), today_).unwrap();
     let meetings: Vec<(&str, &str, &str, i64)> = t
         .meetings
         .iter()
@@ -241,7 +240,7 @@ fn update_meetings_fall_due_by_cadence_and_roadmaps_count_days_left() {
 
     // Holding today's meeting clears it until next week.
     meeting::record(&db, &fresh_row, UpdateStatus::AtRisk, "CI runners", today_).unwrap();
-    let t = today::dashboard(&db, today_).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), today_).unwrap();
     assert_eq!(
         t.meetings
             .iter()
@@ -253,7 +252,7 @@ fn update_meetings_fall_due_by_cadence_and_roadmaps_count_days_left() {
     assert_eq!(fresh_left.next_meeting.as_deref(), Some("2026-11-30"));
 
     // On the last day of an interval it still counts, with 0 days left.
-    let last = today::dashboard(&db, d("2026-12-14")).unwrap();
+    let last = today::dashboard(&db, rapport::clock::Zone::system(), d("2026-12-14")).unwrap();
     let l = last.roadmaps.iter().find(|r| r.roadmap_id == late).unwrap();
     assert_eq!(l.days_left, 0);
 }
@@ -281,7 +280,7 @@ fn the_running_sprint_shows_its_day_and_cards() {
     let a = sprints::get(&db, &s.id, mon).unwrap().cards[0].id.clone();
     sprints::board::move_card(&mut db, &a, Lane::Done, 0, d("2026-11-24")).unwrap();
 
-    let t = today::dashboard(&db, d("2026-11-25")).unwrap();
+    let t = today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-25")).unwrap();
     let sp = t.sprint.expect("a sprint runs on Wednesday");
     assert_eq!(sp.sprint_id, s.id);
     assert_eq!(sp.focus, "Deploy preview in one click");
@@ -289,7 +288,7 @@ fn the_running_sprint_shows_its_day_and_cards() {
     assert_eq!((sp.cards_done, sp.cards_total), (1, 3));
 
     assert_eq!(
-        today::dashboard(&db, d("2026-11-27"))
+        today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-27"))
             .unwrap()
             .sprint
             .unwrap()
@@ -297,6 +296,16 @@ fn the_running_sprint_shows_its_day_and_cards() {
             .day,
         5
     );
-    assert_eq!(today::dashboard(&db, d("2026-11-28")).unwrap().sprint, None);
-    assert_eq!(today::dashboard(&db, d("2026-11-20")).unwrap().sprint, None);
+    assert_eq!(
+        today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-28"))
+            .unwrap()
+            .sprint,
+        None
+    );
+    assert_eq!(
+        today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-20"))
+            .unwrap()
+            .sprint,
+        None
+    );
 }

@@ -1,0 +1,304 @@
+//! The IPC contract, written once. Each line names a command, its arguments and its result
+//! and says how it runs; the [`contract!`] macro turns the list into the Tauri commands, the
+//! handler list and the TypeScript `Commands` type (`ui/src/bindings/commands.ts`) that
+//! `ui/src/lib/ipc.ts` and the test fake are typed against. A wrong name, argument or result in
+//! the UI fails `tsc`; a command can't be registered without being in the contract.
+//!
+//! Kinds: `read` runs on a read connection, `write` as one transaction on the writer, `pure`
+//! needs no workspace, `app` gets the app handle and the state (dialogs, windows).
+
+// Every line uses the same `|db| …` form, even where a bare function path would do.
+#![allow(clippy::redundant_closure)]
+
+use rapport::db::WorkspaceInfo;
+use rapport::findings::{self, Finding, FindingInput, FindingStatus, TagGroup};
+use rapport::followups::{
+    self, FollowUp, FollowUpFilter, FollowUpInput, FollowUpOffer, NotContacted,
+};
+use rapport::interviews::notes::{self, Note, NoteInput};
+use rapport::interviews::{self, Interview, InterviewInput};
+use rapport::markup::{Doc, DocFormat};
+use rapport::people::{self, Person, PersonFilter, PersonInput};
+use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
+use rapport::questions::lint::{self, LintFinding};
+use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
+use rapport::reports::{self, ReportRequest};
+use rapport::roadmaps::meeting::{self, RowUpdate, UpdateStatus};
+use rapport::roadmaps::retro::{self, Retro, RetroNotes};
+use rapport::roadmaps::{
+    self, DeliverableInput, Priority, Roadmap, RoadmapInput, RoadmapSummary, RowInput,
+};
+use rapport::search::{self, SearchHit};
+use rapport::settings::{self, Preferences};
+use rapport::sprints::{self, board, entries, EntryKind, Lane, Sprint, SprintInput, SprintSummary};
+use rapport::today::Today;
+
+use rapport::csv::{CsvExport, CsvImport};
+use rapport::files::FileKind;
+
+use crate::state::{today, zone, AppState, Reply};
+use crate::{dialogs, files};
+
+/// Declares every command once; see the module documentation.
+macro_rules! contract {
+    ($(
+        $(#[doc = $doc:literal])*
+        $kind:ident $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty => $body:expr
+    );* $(;)?) => {
+        $( contract!(@command $kind $name ( $($arg : $ty),* ) -> $ret => $body); )*
+
+        /// Registers every command of the contract, and only those.
+        pub fn register(b: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
+            b.invoke_handler(tauri::generate_handler![$($name),*])
+        }
+
+        /// The TypeScript `Commands` type: for each command, its arguments and its result.
+        #[cfg(test)]
+        pub fn typescript() -> String {
+            let cfg = ts_rs::Config::from_env();
+            let mut imports = std::collections::BTreeMap::new();
+            let mut out = String::new();
+            $(
+                let docs: &[&str] = &[$($doc),*];
+                if !docs.is_empty() {
+                    out.push_str(&format!("  /**{} */\n", docs.join("\n   *")));
+                }
+                let args: Vec<String> = vec![$(format!(
+                    "{}: {}",
+                    stringify!($arg),
+                    <$ty as ts_rs::TS>::name(&cfg)
+                )),*];
+                $( typescript::collect::<$ty>(&cfg, &mut imports); )*
+                typescript::collect::<$ret>(&cfg, &mut imports);
+                out.push_str(&format!(
+                    "  {}: {{ args: {}; result: {} }};\n",
+                    stringify!($name),
+                    if args.is_empty() { "Record<string, never>".to_owned() } else { format!("{{ {} }}", args.join("; ")) },
+                    <$ret as ts_rs::TS>::name(&cfg),
+                ));
+            )*
+            typescript::file(&imports, &out)
+        }
+    };
+
+    (@command read $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
+        #[tauri::command(rename_all = "snake_case")]
+        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
+            state.read(stringify!($name), move |db| (reads($body))(db)).await
+        }
+    };
+    (@command write $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
+        #[tauri::command(rename_all = "snake_case")]
+        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
+            state.write(stringify!($name), move |db| (writes($body))(db)).await
+        }
+    };
+    (@command pure $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
+        #[tauri::command(rename_all = "snake_case")]
+        pub async fn $name($($arg: $ty),*) -> Reply<$ret> {
+            crate::state::logged(stringify!($name), $body)
+        }
+    };
+    (@command app $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
+        #[tauri::command(rename_all = "snake_case")]
+        pub async fn $name(app: tauri::AppHandle, state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
+            ($body)(app, state.inner()).await
+        }
+    };
+}
+
+contract! {
+    /// The open workspace: its file, schema version and the app version.
+    read workspace_info() -> WorkspaceInfo => |db| db.info();
+    read preferences_get() -> Preferences => |db| settings::load(db);
+    write preferences_save(prefs: Preferences) -> Preferences => |db| settings::save(db, &prefs);
+    /// Today's date in the user's time zone, `YYYY-MM-DD`.
+    pure today_date() -> String => Ok(today().to_string());
+
+    read people_list(filter: PersonFilter) -> Vec<Person> => |db| people::list(db, &filter);
+    write people_create(input: PersonInput) -> Person => |db| people::create(db, &input);
+    write people_update(id: String, input: PersonInput) -> Person => |db| people::update(db, &id, &input);
+    write people_set_archived(id: String, archived: bool) -> Person => |db| people::set_archived(db, &id, archived);
+
+    /// Why a question leads, with the triggering words and a rewrite; empty when it doesn't.
+    pure lint_check(question: String) -> Vec<LintFinding> => Ok(lint::check(&question));
+    read questions_list(filter: QuestionFilter) -> Vec<Question> => |db| questions::list(db, &filter);
+    read questions_topics() -> Vec<TopicCount> => |db| questions::topics(db);
+    write questions_create(input: QuestionInput) -> Question => |db| questions::create(db, &input);
+    write questions_update(id: String, input: QuestionInput) -> Question => |db| questions::update(db, &id, &input);
+    write questions_set_archived(id: String, archived: bool) -> Question => |db| questions::set_archived(db, &id, archived);
+    read guides_list() -> Vec<GuideSummary> => |db| guides::list(db);
+    read guides_get(id: String) -> Guide => |db| guides::get(db, &id);
+    write guides_create(input: GuideInput) -> Guide => |db| guides::create(db, &input);
+    write guides_update(id: String, input: GuideInput) -> Guide => |db| guides::update(db, &id, &input);
+    write guides_delete(id: String) -> () => |db| guides::delete(db, &id);
+    write guides_add_question(guide_id: String, question_id: String, minutes: i64) -> Guide => |db| guides::add_question(db, &guide_id, &question_id, minutes);
+    write guides_remove_item(item_id: String) -> Guide => |db| guides::remove_item(db, &item_id);
+    write guides_set_minutes(item_id: String, minutes: i64) -> Guide => |db| guides::set_minutes(db, &item_id, minutes);
+    write guides_reorder(guide_id: String, item_ids: Vec<String>) -> Guide => |db| guides::reorder(db, &guide_id, &item_ids);
+
+    read interviews_list() -> Vec<Interview> => |db| interviews::list(db);
+    read interviews_get(id: String) -> Interview => |db| interviews::get(db, &id);
+    write interviews_plan(input: InterviewInput) -> Interview => |db| interviews::plan(db, &input);
+    write interviews_update(id: String, input: InterviewInput) -> Interview => |db| interviews::update(db, &id, &input);
+    write interviews_delete(id: String) -> () => |db| interviews::delete(db, &id);
+    write interviews_start(id: String) -> Interview => |db| interviews::start(db, &id);
+    write interviews_finish(id: String) -> Interview => |db| interviews::finish(db, &id);
+    /// The note being typed, saved as it is typed so a crash loses nothing.
+    write interviews_save_draft(id: String, draft: String) -> () => |db| interviews::save_draft(db, &id, &draft);
+    read notes_list(interview_id: String) -> Vec<Note> => |db| notes::list(db, &interview_id);
+    write notes_add(interview_id: String, input: NoteInput) -> Note => |db| notes::add(db, &interview_id, &input);
+    write notes_update(id: String, input: NoteInput) -> Note => |db| notes::update(db, &id, &input);
+    write notes_delete(id: String) -> () => |db| notes::delete(db, &id);
+
+    read findings_by_tag() -> Vec<TagGroup> => |db| findings::by_tag(db);
+    write findings_create(input: FindingInput) -> Finding => |db| findings::create(db, &input);
+    write findings_set_status(id: String, status: FindingStatus) -> Finding => |db| findings::set_status(db, &id, status);
+    write findings_delete(id: String) -> () => |db| findings::delete(db, &id);
+    read search_all(query: String) -> Vec<SearchHit> => |db| search::search(db, &query, 50);
+
+    /// A report as a document, to preview and print.
+    read report_get(request: ReportRequest) -> Doc => |db| reports::build(db, &request, zone(), today());
+    /// A report as text in `format`, to copy.
+    read report_render(request: ReportRequest, format: DocFormat) -> String => |db| Ok(reports::build(db, &request, zone(), today())?.render(format));
+    /// Saves a report in `format` where the user chooses; `null` when they cancel.
+    app report_save(request: ReportRequest, format: DocFormat) -> Option<String> => |app, state| files::save_report(app, state, request, format);
+
+    /// The native file dialog: a file to save `kind` as (`default_name`) or to open.
+    app pick_path(kind: FileKind, save: bool, default_name: String) -> Option<String> => |app, state| dialogs::pick(app, state, kind, save, default_name);
+    app csv_export(request: CsvExport) -> u64 => |app, state| files::export_csv(app, state, request);
+    app csv_import(request: CsvImport) -> rapport::csv::ImportReport => |_app, state| files::import_csv(state, request);
+    pure csv_import_fields(kind: rapport::csv::ListKind) -> Vec<String> => Ok(rapport::csv::import_fields(kind).unwrap_or_default());
+
+    read roadmaps_list() -> Vec<RoadmapSummary> => |db| roadmaps::list(db);
+    read roadmaps_get(id: String) -> Roadmap => |db| roadmaps::get(db, &id);
+    write roadmaps_create(input: RoadmapInput) -> Roadmap => |db| roadmaps::create(db, &input);
+    write roadmaps_add_row(roadmap_id: String, input: RowInput) -> Roadmap => |db| roadmaps::add_row(db, &roadmap_id, &input);
+    write roadmaps_update_row(row_id: String, input: RowInput) -> Roadmap => |db| roadmaps::update_row(db, &row_id, &input);
+    write roadmaps_delete_row(row_id: String) -> Roadmap => |db| roadmaps::delete_row(db, &row_id);
+    write roadmaps_set_priority(row_id: String, priority: Priority) -> Roadmap => |db| roadmaps::set_priority(db, &row_id, priority);
+    write roadmaps_reorder_rows(roadmap_id: String, priority: Priority, row_ids: Vec<String>) -> Roadmap => |db| roadmaps::reorder_rows(db, &roadmap_id, priority, &row_ids);
+    write roadmaps_add_deliverable(row_id: String, input: DeliverableInput) -> Roadmap => |db| roadmaps::add_deliverable(db, &row_id, &input, today());
+    write roadmaps_update_deliverable(id: String, input: DeliverableInput) -> Roadmap => |db| roadmaps::update_deliverable(db, &id, &input, today());
+    write roadmaps_delete_deliverable(id: String) -> Roadmap => |db| roadmaps::delete_deliverable(db, &id);
+    write roadmaps_record_update(row_id: String, status: UpdateStatus, note: String) -> RowUpdate => |db| meeting::record(db, &row_id, status, &note, today());
+    read roadmaps_history(row_id: String) -> Vec<RowUpdate> => |db| meeting::history(db, &row_id);
+    /// When the next update meeting is due (`YYYY-MM-DD`), or `null` after the stop date.
+    read roadmaps_next_meeting(id: String) -> Option<String> => |db| Ok(meeting::next_meeting(db, &id)?.map(|d| d.to_string()));
+    read roadmaps_retro(id: String) -> Retro => |db| retro::get_retro(db, &id, today());
+    write roadmaps_save_retro(id: String, notes: RetroNotes) -> Retro => |db| retro::save_notes(db, &id, &notes, today());
+    write roadmaps_carry_over(id: String) -> Roadmap => |db| retro::carry_over(db, &id);
+    write roadmaps_link_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::link_interview(db, &row_id, &interview_id);
+    write roadmaps_unlink_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::unlink_interview(db, &row_id, &interview_id);
+    /// Adds the sample New CI roadmap, people and interviews; returns the roadmap's id.
+    write sample_load() -> String => |db| rapport::sample::load(db, today());
+
+    read sprints_list() -> Vec<SprintSummary> => |db| sprints::list(db);
+    read sprints_get(id: String) -> Sprint => |db| sprints::get(db, &id, today());
+    write sprints_create(input: SprintInput) -> Sprint => |db| sprints::create(db, &input, today());
+    write sprints_update(id: String, input: SprintInput) -> Sprint => |db| sprints::update(db, &id, &input, today());
+    write sprints_delete(id: String) -> () => |db| sprints::delete(db, &id);
+    write sprints_save_demo(id: String, notes: String) -> Sprint => |db| sprints::save_demo_notes(db, &id, &notes, today());
+    /// Adds a card; past the card limit it needs `over_limit_ok` (else `needs_ack`).
+    write sprints_add_card(sprint_id: String, title: String, over_limit_ok: bool) -> Sprint => |db| board::add_card(db, &sprint_id, &title, over_limit_ok, today());
+    write sprints_rename_card(id: String, title: String) -> Sprint => |db| board::rename_card(db, &id, &title, today());
+    write sprints_delete_card(id: String) -> Sprint => |db| board::delete_card(db, &id, today());
+    write sprints_move_card(id: String, lane: Lane, index: i64) -> Sprint => |db| board::move_card(db, &id, lane, index, today());
+    write sprints_add_entry(sprint_id: String, kind: EntryKind, text: String, day: String) -> Sprint => |db| entries::add(db, &sprint_id, kind, &text, &day, today());
+    write sprints_delete_entry(id: String) -> Sprint => |db| entries::delete(db, &id, today());
+    write sprints_entry_to_finding(id: String) -> Sprint => |db| entries::to_finding(db, &id, today());
+    write sprints_entry_to_deliverable(id: String, row_id: String) -> Sprint => |db| entries::to_deliverable(db, &id, &row_id, today());
+
+    read followups_list(filter: FollowUpFilter) -> Vec<FollowUp> => |db| followups::list(db, filter, today());
+    write followups_create(input: FollowUpInput) -> FollowUp => |db| followups::create(db, &input, today());
+    /// Creates several follow-ups at once, all or none.
+    write followups_create_many(inputs: Vec<FollowUpInput>) -> Vec<FollowUp> => |db| followups::create_many(db, &inputs, today());
+    write followups_update(id: String, input: FollowUpInput) -> FollowUp => |db| followups::update(db, &id, &input, today());
+    write followups_complete(id: String, outcome: String) -> FollowUp => |db| followups::complete(db, &id, &outcome, today());
+    write followups_reopen(id: String) -> FollowUp => |db| followups::reopen(db, &id, today());
+    write followups_delete(id: String) -> () => |db| followups::delete(db, &id);
+    /// Who to follow up with now that a deliverable shipped.
+    read followups_offer(deliverable_id: String) -> FollowUpOffer => |db| followups::offer_for_deliverable(db, &deliverable_id, today());
+    read followups_not_contacted() -> NotContacted => |db| {
+        let weeks = settings::contact_weeks(db)?;
+        Ok(NotContacted { weeks, people: followups::not_contacted(db, weeks, zone(), today())? })
+    };
+    write followups_set_contact_weeks(weeks: u32) -> u32 => |db| settings::set_contact_weeks(db, weeks);
+    read today_dashboard() -> Today => |db| rapport::today::dashboard(db, zone(), today());
+}
+
+/// Gives a `read` body its parameter type (a closure's is not inferred from a later call).
+fn reads<T, F: FnOnce(&rapport::Db) -> rapport::Result<T>>(f: F) -> F {
+    f
+}
+
+/// Gives a `write` body its parameter type.
+fn writes<T, F: FnOnce(&mut rapport::Db) -> rapport::Result<T>>(f: F) -> F {
+    f
+}
+
+#[cfg(test)]
+mod typescript {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use ts_rs::{Config, Dependency, TypeVisitor, TS};
+
+    /// Records the binding files `T`'s name refers to, for the import lines: `T` itself when it
+    /// is a named type, else what it wraps (`Vec<Person>` → `Person`).
+    pub fn collect<T: TS + 'static + ?Sized>(cfg: &Config, into: &mut BTreeMap<String, PathBuf>) {
+        struct Inner<'a>(&'a Config, &'a mut BTreeMap<String, PathBuf>);
+        impl TypeVisitor for Inner<'_> {
+            fn visit<U: TS + 'static + ?Sized>(&mut self) {
+                collect::<U>(self.0, self.1);
+            }
+        }
+        match Dependency::from_ty::<T>(cfg) {
+            Some(d) => {
+                into.insert(d.ts_name, d.output_path);
+            }
+            None => T::visit_generics(&mut Inner(cfg, into)),
+        }
+    }
+
+    pub fn file(imports: &BTreeMap<String, PathBuf>, commands: &str) -> String {
+        let mut out = String::from(
+            "// Generated from src-tauri/src/contract.rs by `cargo test`. Do not edit.\n",
+        );
+        for (name, path) in imports {
+            let module = path.with_extension("");
+            out.push_str(&format!(
+                "import type {{ {name} }} from \"./{}\";\n",
+                module.display()
+            ));
+        }
+        out.push_str(
+            "\n/** Every IPC command: its arguments and its result. */\nexport type Commands = {\n",
+        );
+        out.push_str(commands);
+        out.push_str("};\n");
+        out
+    }
+
+    #[test]
+    fn the_typescript_contract_is_written_with_the_bindings() {
+        let dir =
+            PathBuf::from(std::env::var("TS_RS_EXPORT_DIR").expect("set by .cargo/config.toml"));
+        let dir = if dir.is_absolute() {
+            dir
+        } else {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join(dir)
+        };
+        std::fs::create_dir_all(&dir).unwrap();
+        let ts = super::typescript();
+        assert!(
+            ts.contains(
+                "  people_list: { args: { filter: PersonFilter }; result: Array<Person> };"
+            ),
+            "{ts}"
+        );
+        std::fs::write(dir.join("commands.ts"), ts).unwrap();
+    }
+}

@@ -1,0 +1,16 @@
+//! The core's integration tests, in one binary so `cargo test` links once.
+
+mod common;
+
+mod cli;
+mod csv;
+mod db;
+mod findings;
+mod followups;
+mod interviews;
+mod lint_accuracy;
+mod people;
+mod questions;
+mod roadmaps;
+mod sprints;
+mod today;
