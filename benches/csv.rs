@@ -2,7 +2,6 @@
 //! Prints Rapport's notes export next to `sqlite3 -csv` on the same rows, and the time to
 //! import 100k questions (dry run and applied), as ratios. No pass/fail: numbers to watch.
 
-use std::collections::HashMap;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -43,7 +42,8 @@ fn generate(db: &mut Db) {
             .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
-    let tx = db.write().unwrap();
+    let unit = db.unit().unwrap();
+    let tx = db.conn();
     for p in 0..PEOPLE {
         tx.execute(
             "INSERT INTO people (id, name, team, role, created_at, updated_at) VALUES (?1, ?2, 'SRE', ?3, 'x', 'x')",
@@ -87,7 +87,7 @@ fn generate(db: &mut Db) {
         )
         .unwrap();
     }
-    tx.commit().unwrap();
+    unit.commit().unwrap();
 }
 
 fn secs(d: Duration) -> f64 {
@@ -153,23 +153,27 @@ fn main() {
         }))
         .collect();
     let t = Instant::now();
+    let opts = |dry_run| csv::ImportOptions {
+        dry_run,
+        ..csv::ImportOptions::default()
+    };
     let dry = csv::import(
-        &mut db,
+        &db,
         ListKind::Questions,
         qcsv.as_bytes(),
-        &HashMap::new(),
-        true,
+        &opts(true),
+        &mut |_| true,
     )
     .unwrap();
     let dry_t = t.elapsed();
     assert!(dry.errors.is_empty() && !dry.applied);
     let t = Instant::now();
     let done = csv::import(
-        &mut db,
+        &db,
         ListKind::Questions,
         qcsv.as_bytes(),
-        &HashMap::new(),
-        false,
+        &opts(false),
+        &mut |_| true,
     )
     .unwrap();
     let apply_t = t.elapsed();

@@ -14,8 +14,11 @@ use crate::clock;
 use crate::clock::parse_date;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::paging::{Page, PageRequest};
 use crate::people::{self, Person};
+use crate::records;
 use crate::roadmaps::DeliverableStatus;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub const REASON_MAX: usize = 500;
@@ -67,6 +70,17 @@ pub struct FollowUp {
     pub state: FollowUpState,
     /// Days past due (0 unless overdue).
     pub days_overdue: i64,
+    pub version: i64,
+}
+
+/// Which follow-ups, and which page of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FollowUpQuery {
+    pub show: FollowUpFilter,
+    #[serde(default)]
+    #[ts(optional)]
+    pub page: Option<PageRequest>,
 }
 
 crate::text_enum! {
@@ -79,7 +93,8 @@ crate::text_enum! {
 }
 
 const SELECT: &str = "SELECT f.id, f.person_id, p.name, p.core_user, f.reason, f.due_on,
-        f.deliverable_id, d.title, w.roadmap_id, f.interview_id, i.title, f.release, f.done_on, f.outcome
+        f.deliverable_id, d.title, w.roadmap_id, f.interview_id, i.title, f.release, f.done_on, f.outcome,
+        f.version
      FROM followups f JOIN people p ON p.id = f.person_id
      LEFT JOIN deliverables d ON d.id = f.deliverable_id
      LEFT JOIN roadmap_rows w ON w.id = d.row_id
@@ -116,6 +131,7 @@ fn from_row(r: &Row, today: NaiveDate) -> rusqlite::Result<FollowUp> {
         state,
         due_on,
         done_on,
+        version: r.get(14)?,
     })
 }
 
@@ -128,28 +144,49 @@ pub fn get(db: &Db, id: &str, today: NaiveDate) -> Result<FollowUp> {
         .ok_or_else(|| Error::not_found("follow-up", id))
 }
 
-/// Open ones by due date (overdue first); done ones most recent first.
-pub fn list(db: &Db, filter: FollowUpFilter, today: NaiveDate) -> Result<Vec<FollowUp>> {
-    let where_ = match filter {
+fn filter_sql(filter: FollowUpFilter) -> &'static str {
+    match filter {
         FollowUpFilter::Open => "WHERE f.done_on IS NULL",
         FollowUpFilter::Done => "WHERE f.done_on IS NOT NULL",
         FollowUpFilter::All => "",
-    };
-    let sql = format!(
-        "{SELECT} {where_} ORDER BY f.done_on IS NOT NULL, f.done_on DESC, f.due_on, p.core_user DESC,
-                  p.name COLLATE NOCASE, f.id"
-    );
-    let mut stmt = db.conn().prepare(&sql)?;
-    let rows = stmt.query_map([], |r| from_row(r, today))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
-/// Open follow-ups due on or before `today`.
+/// One page: open ones by due date (overdue first), then done ones most recent first.
+pub fn list(db: &Db, query: &FollowUpQuery, today: NaiveDate) -> Result<Page<FollowUp>> {
+    let where_ = filter_sql(query.show);
+    let (limit, offset) = query.page.unwrap_or_default().sql();
+    let total: i64 = db
+        .conn()
+        .prepare_cached(&format!("SELECT count(*) FROM followups f {where_}"))?
+        .query_row([], |r| r.get(0))?;
+    let items = db
+        .conn()
+        .prepare_cached(&format!(
+            "{SELECT} {where_} ORDER BY f.done_on IS NOT NULL, f.done_on DESC, f.due_on,
+                      p.core_user DESC, p.name COLLATE NOCASE, f.id
+             LIMIT ?1 OFFSET ?2"
+        ))?
+        .query_map([limit, offset], |r| from_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page {
+        total,
+        offset,
+        items,
+    })
+}
+
+/// Open follow-ups due on or before `today`, most overdue first.
 pub fn due(db: &Db, today: NaiveDate) -> Result<Vec<FollowUp>> {
-    Ok(list(db, FollowUpFilter::Open, today)?
-        .into_iter()
-        .filter(|f| f.state != FollowUpState::Upcoming)
-        .collect())
+    let all = db
+        .conn()
+        .prepare_cached(&format!(
+            "{SELECT} WHERE f.done_on IS NULL AND f.due_on <= ?1
+             ORDER BY f.due_on, p.core_user DESC, p.name COLLATE NOCASE, f.id"
+        ))?
+        .query_map([today.to_string()], |r| from_row(r, today))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(all)
 }
 
 fn non_empty(v: &Option<String>) -> Option<&str> {
@@ -241,11 +278,7 @@ pub fn create(db: &Db, input: &FollowUpInput, today: NaiveDate) -> Result<Follow
 }
 
 /// Creates several follow-ups at once (the offer after a release): all or none.
-pub fn create_many(
-    db: &mut Db,
-    inputs: &[FollowUpInput],
-    today: NaiveDate,
-) -> Result<Vec<FollowUp>> {
+pub fn create_many(db: &Db, inputs: &[FollowUpInput], today: NaiveDate) -> Result<Vec<FollowUp>> {
     if inputs.is_empty() {
         return Err(Error::invalid(
             "people",
@@ -256,16 +289,24 @@ pub fn create_many(
         .iter()
         .map(|i| check(db, i, today))
         .collect::<Result<Vec<_>>>()?;
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     let ids = checked
         .iter()
-        .map(|c| insert(&tx, c))
+        .map(|c| insert(tx, c))
         .collect::<Result<Vec<_>>>()?;
-    tx.commit()?;
+    unit.commit()?;
     ids.iter().map(|id| get(db, id, today)).collect()
 }
 
-pub fn update(db: &Db, id: &str, input: &FollowUpInput, today: NaiveDate) -> Result<FollowUp> {
+/// Saves an edit (person, reason, due date, links) made from `version`.
+pub fn update(
+    db: &Db,
+    id: &str,
+    version: i64,
+    input: &FollowUpInput,
+    today: NaiveDate,
+) -> Result<FollowUp> {
     let current = get(db, id, today)?;
     if current.done_on.is_some() {
         return Err(Error::invalid(
@@ -283,9 +324,11 @@ pub fn update(db: &Db, id: &str, input: &FollowUpInput, today: NaiveDate) -> Res
     } else {
         check(db, input, today)?
     };
+    let unit = db.unit()?;
+    records::bump(db, "followups", id, version, || get(db, id, today))?;
     db.conn().execute(
         "UPDATE followups SET person_id = ?2, reason = ?3, deliverable_id = ?4, interview_id = ?5,
-                release = ?6, due_on = ?7, updated_at = ?8 WHERE id = ?1",
+                release = ?6, due_on = ?7 WHERE id = ?1",
         params![
             id,
             c.person,
@@ -293,10 +336,10 @@ pub fn update(db: &Db, id: &str, input: &FollowUpInput, today: NaiveDate) -> Res
             c.deliverable,
             c.interview,
             c.release,
-            c.due.to_string(),
-            clock::now()
+            c.due.to_string()
         ],
     )?;
+    unit.commit()?;
     get(db, id, today)
 }
 
@@ -307,7 +350,8 @@ pub fn complete(db: &Db, id: &str, outcome: &str, today: NaiveDate) -> Result<Fo
         return Err(Error::invalid("outcome", "This follow-up is already done"));
     }
     db.conn().execute(
-        "UPDATE followups SET done_on = ?2, outcome = ?3, updated_at = ?4 WHERE id = ?1",
+        "UPDATE followups SET done_on = ?2, outcome = ?3, updated_at = ?4, version = version + 1
+         WHERE id = ?1",
         params![id, today.to_string(), outcome, clock::now()],
     )?;
     get(db, id, today)
@@ -317,21 +361,21 @@ pub fn complete(db: &Db, id: &str, outcome: &str, today: NaiveDate) -> Result<Fo
 pub fn reopen(db: &Db, id: &str, today: NaiveDate) -> Result<FollowUp> {
     get(db, id, today)?;
     db.conn().execute(
-        "UPDATE followups SET done_on = NULL, updated_at = ?2 WHERE id = ?1",
+        "UPDATE followups SET done_on = NULL, updated_at = ?2, version = version + 1 WHERE id = ?1",
         params![id, clock::now()],
     )?;
     get(db, id, today)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
-        .conn()
-        .execute("DELETE FROM followups WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("follow-up", id));
-    }
-    Ok(())
+/// Moves the follow-up to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let f = get(db, id, clock::Zone::UTC.today())?;
+    trash::delete(
+        db,
+        TrashKind::FollowUp,
+        id,
+        &format!("{}: {}", f.person_name, f.reason),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -382,7 +426,7 @@ pub fn offer_for_deliverable(db: &Db, id: &str, today: NaiveDate) -> Result<Foll
             )
             .optional()?
             .ok_or_else(|| Error::not_found("deliverable", id))?;
-    let active = people::list(db, &people::PersonFilter::default())?;
+    let active = people::active(db)?;
     let mut seen = HashSet::new();
     let mut candidates = Vec::new();
     let open: HashSet<String> = db
@@ -480,21 +524,31 @@ pub fn not_contacted(
 ) -> Result<Vec<StaleContact>> {
     let cutoff = today - Duration::weeks(weeks.into());
     let mut out = Vec::new();
-    let mut interviews = db.conn().prepare(
-        "SELECT max(i.scheduled_at) FROM interviews i JOIN interview_people ip ON ip.interview_id = i.id
-         WHERE ip.person_id = ?1 AND (i.started_at IS NOT NULL OR i.scheduled_at < ?2)",
-    )?;
-    let mut followups = db
-        .conn()
-        .prepare("SELECT max(done_on) FROM followups WHERE person_id = ?1")?;
     // Held, or at least scheduled before the end of today: a planned interview still ahead is
-    // not contact yet.
+    // not contact yet. One query for everyone: each person's last interview and last follow-up.
     let end_of_today = (today + Duration::days(1)).to_string();
-    for person in people::list(db, &people::PersonFilter::default())? {
-        let interviewed: Option<String> =
-            interviews.query_row(params![person.id, end_of_today], |r| r.get(0))?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "WITH li AS (
+             SELECT ip.person_id, max(i.scheduled_at) AS at
+             FROM interview_people ip JOIN interviews i ON i.id = ip.interview_id
+             WHERE i.started_at IS NOT NULL OR i.scheduled_at < ?1
+             GROUP BY ip.person_id),
+         lf AS (SELECT person_id, max(done_on) AS on_ FROM followups GROUP BY person_id)
+         SELECT {}, li.at, lf.on_ FROM people p
+         LEFT JOIN li ON li.person_id = p.id LEFT JOIN lf ON lf.person_id = p.id
+         WHERE p.archived_at IS NULL",
+        people::COLUMNS_P
+    ))?;
+    let rows = stmt.query_map([end_of_today], |r| {
+        Ok((
+            people::from_row(r)?,
+            r.get::<_, Option<String>>(11)?,
+            r.get::<_, Option<String>>(12)?,
+        ))
+    })?;
+    for row in rows {
+        let (person, interviewed, followed) = row?;
         let interviewed = interviewed.and_then(|t| zone.day(&t));
-        let followed: Option<String> = followups.query_row([&person.id], |r| r.get(0))?;
         let followed = followed.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let last = match (interviewed, followed) {
             (Some(i), Some(f)) if f > i => Some((f, "follow-up")),

@@ -10,8 +10,10 @@ pub mod findings;
 pub mod followups;
 pub mod interviews;
 pub mod markup;
+pub mod paging;
 pub mod people;
 pub mod questions;
+pub mod records;
 pub mod reports;
 pub mod roadmaps;
 pub mod sample;
@@ -21,6 +23,7 @@ pub mod sprints;
 pub mod tags;
 pub mod text_enum;
 pub mod today;
+pub mod trash;
 pub mod validate;
 
 use std::path::Path;
@@ -31,7 +34,7 @@ pub use error::{Error, ErrorPayload, Result};
 /// Opens a workspace the way the app and the CLI do: migrated, with the starter question bank
 /// added the first time.
 pub fn open_workspace(path: &Path) -> Result<Db> {
-    let mut db = Db::open(path)?;
-    questions::seed_starter(&mut db)?;
+    let db = Db::open(path)?;
+    questions::seed_starter(&db)?;
     Ok(db)
 }

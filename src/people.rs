@@ -7,6 +7,9 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::paging::{Page, PageRequest};
+use crate::records;
+use crate::trash::{self, TrashEntry};
 use crate::validate;
 
 pub const NAME_MAX: usize = 120;
@@ -47,6 +50,8 @@ pub struct Person {
     pub archived_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// Bumped by every edit; an edit made from an older version is refused.
+    pub version: i64,
 }
 
 /// The editable fields of a person, as typed in the form.
@@ -59,6 +64,10 @@ pub struct PersonInput {
     pub contact: String,
     pub core_user: bool,
     pub notes: String,
+    /// The user saw that someone with the same name exists and wants a second person anyway.
+    #[serde(default)]
+    #[ts(optional)]
+    pub duplicate_ok: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -67,30 +76,42 @@ pub struct PersonFilter {
     /// Include archived people (they are listed after active ones).
     #[serde(default)]
     pub include_archived: bool,
-    /// Case-insensitive match on name, team or contact.
+    /// Matches name, team or contact, ignoring case and accents.
     #[serde(default)]
     #[ts(optional)]
     pub query: Option<String>,
+    /// Which rows; the first page when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub page: Option<PageRequest>,
 }
 
 impl PersonInput {
     /// Checks and cleans every field, reporting the first bad one.
-    fn validated(&self) -> Result<PersonInput> {
+    pub(crate) fn validated(&self) -> Result<PersonInput> {
         Ok(PersonInput {
-            name: validate::required_line("name", "Name", &self.name, NAME_MAX)?,
+            name: validate::name("name", "Name", &self.name, NAME_MAX)?,
             team: validate::single_line("team", "Team", &self.team, TEAM_MAX)?,
             role: self.role,
             contact: validate::single_line("contact", "Contact", &self.contact, CONTACT_MAX)?,
             core_user: self.core_user,
             notes: validate::optional("notes", "Notes", &self.notes, NOTES_MAX)?,
+            duplicate_ok: self.duplicate_ok,
         })
+    }
+
+    /// What the list filter matches: name, team and contact, folded.
+    pub(crate) fn filter_key(&self) -> String {
+        name_key(&format!("{} {} {}", self.name, self.team, self.contact))
     }
 }
 
 const COLUMNS: &str =
-    "id, name, team, role, contact, core_user, notes, archived_at, created_at, updated_at";
+    "id, name, team, role, contact, core_user, notes, archived_at, created_at, updated_at, version";
+/// [`COLUMNS`] qualified by the alias `p`, for joins.
+pub(crate) const COLUMNS_P: &str = "p.id, p.name, p.team, p.role, p.contact, p.core_user, p.notes, p.archived_at, p.created_at, p.updated_at, p.version";
 
-fn from_row(r: &Row) -> rusqlite::Result<Person> {
+pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -102,40 +123,98 @@ fn from_row(r: &Row) -> rusqlite::Result<Person> {
         archived_at: r.get(7)?,
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
+        version: r.get(10)?,
     })
+}
+
+/// People already stored under `name` (ignoring case, accents and spacing), except `except`.
+pub fn same_name(db: &Db, name: &str, except: Option<&str>) -> Result<Vec<Person>> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people WHERE name_key = ?1 AND id IS NOT ?2
+         ORDER BY archived_at IS NOT NULL, created_at"
+    ))?;
+    let found = stmt
+        .query_map(params![key, except], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
+/// A name already in People needs the user's say-so, so one person does not turn into two.
+fn check_duplicate(db: &Db, p: &PersonInput, except: Option<&str>) -> Result<()> {
+    if p.duplicate_ok == Some(true) {
+        return Ok(());
+    }
+    if let Some(other) = same_name(db, &p.name, except)?.into_iter().next() {
+        let team = if other.team.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", other.team)
+        };
+        let archived = if other.archived_at.is_some() {
+            ", archived"
+        } else {
+            ""
+        };
+        return Err(Error::NeedsAcknowledgement {
+            field: "name".into(),
+            message: format!(
+                "{}{team}{archived} is already in People. Open them, or add a second person with this name anyway.",
+                other.name
+            ),
+        });
+    }
+    Ok(())
 }
 
 pub fn create(db: &Db, input: &PersonInput) -> Result<Person> {
     let p = input.validated()?;
+    check_duplicate(db, &p, None)?;
     let (id, now) = (clock::new_id(), clock::now());
     db.conn().execute(
-        "INSERT INTO people (id, name, team, role, contact, core_user, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![id, p.name, p.team, p.role.as_str(), p.contact, p.core_user, p.notes, now],
+        "INSERT INTO people (id, name, team, role, contact, core_user, notes, created_at, updated_at,
+                             name_key, filter_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)",
+        params![
+            id,
+            p.name,
+            p.team,
+            p.role,
+            p.contact,
+            p.core_user,
+            p.notes,
+            now,
+            name_key(&p.name),
+            p.filter_key()
+        ],
     )?;
     get(db, &id)
 }
 
-pub fn update(db: &Db, id: &str, input: &PersonInput) -> Result<Person> {
+/// Saves an edit made from `version`; a newer stored version refuses it (both are shown).
+pub fn update(db: &Db, id: &str, version: i64, input: &PersonInput) -> Result<Person> {
     let p = input.validated()?;
-    let changed = db.conn().execute(
+    check_duplicate(db, &p, Some(id))?;
+    records::bump(db, "people", id, version, || get(db, id))?;
+    db.conn().execute(
         "UPDATE people SET name = ?2, team = ?3, role = ?4, contact = ?5, core_user = ?6,
-                notes = ?7, updated_at = ?8
+                notes = ?7, name_key = ?8, filter_key = ?9
          WHERE id = ?1",
         params![
             id,
             p.name,
             p.team,
-            p.role.as_str(),
+            p.role,
             p.contact,
             p.core_user,
             p.notes,
-            clock::now()
+            name_key(&p.name),
+            p.filter_key()
         ],
     )?;
-    if changed == 0 {
-        return Err(Error::not_found("person", id));
-    }
     get(db, id)
 }
 
@@ -144,7 +223,7 @@ pub fn set_archived(db: &Db, id: &str, archived: bool) -> Result<Person> {
     let now = clock::now();
     let changed = db.conn().execute(
         "UPDATE people SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END,
-                updated_at = ?3
+                updated_at = ?3, version = version + 1
          WHERE id = ?1",
         params![id, archived, now],
     )?;
@@ -152,6 +231,25 @@ pub fn set_archived(db: &Db, id: &str, archived: bool) -> Result<Person> {
         return Err(Error::not_found("person", id));
     }
     get(db, id)
+}
+
+/// Merges the duplicate `from` into `into`: `from`'s interviews, quotes, follow-ups, sprints
+/// and links move to `into`, and `from` goes to the trash, from where restore un-merges.
+pub fn merge(db: &Db, into: &str, from: &str) -> Result<TrashEntry> {
+    if into == from {
+        return Err(Error::invalid(
+            "from",
+            "Choose two different people to merge",
+        ));
+    }
+    let keep = get(db, into)?;
+    let gone = get(db, from)?;
+    trash::merge_person(
+        db,
+        into,
+        from,
+        &format!("{} (merged into {})", gone.name, keep.name),
+    )
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Person> {
@@ -182,20 +280,78 @@ pub fn get_active(db: &Db, id: &str, field: &str, missing: &str) -> Result<Perso
     Ok(p)
 }
 
-/// People sorted by name (active first), optionally filtered.
-pub fn list(db: &Db, filter: &PersonFilter) -> Result<Vec<Person>> {
-    let needle = validate::needle(filter.query.as_deref());
-    let mut stmt = db.conn().prepare(&format!(
-        "SELECT {COLUMNS} FROM people WHERE (?1 OR archived_at IS NULL)
-         ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, created_at"
+/// One page of people sorted by name (active first), filtered in SQL on the folded key so a
+/// keystroke at 10k people stays fast.
+pub fn list(db: &Db, filter: &PersonFilter) -> Result<Page<Person>> {
+    let needle = filter
+        .query
+        .as_deref()
+        .map(name_key)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("%{}%", validate::like_escape(&n)));
+    let (limit, offset) = filter.page.unwrap_or_default().sql();
+    let total: i64 = db
+        .conn()
+        .prepare_cached(
+            "SELECT count(*) FROM people
+         WHERE (?1 OR archived_at IS NULL) AND (?2 IS NULL OR filter_key LIKE ?2 ESCAPE '\\')",
+        )?
+        .query_row(params![filter.include_archived, needle], |r| r.get(0))?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people
+         WHERE (?1 OR archived_at IS NULL) AND (?2 IS NULL OR filter_key LIKE ?2 ESCAPE '\\')
+         ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, created_at
+         LIMIT ?3 OFFSET ?4"
     ))?;
-    let rows = stmt.query_map(params![filter.include_archived], from_row)?;
-    let all: Vec<Person> = rows.collect::<rusqlite::Result<_>>()?;
-    Ok(match needle {
-        None => all,
-        Some(n) => all
-            .into_iter()
-            .filter(|p| validate::any_contains(&n, &[&p.name, &p.team, &p.contact]))
-            .collect(),
+    let items = stmt
+        .query_map(
+            params![filter.include_archived, needle, limit, offset],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page {
+        total,
+        offset,
+        items,
     })
+}
+
+/// Every active person, by name (for pickers and rules that look at everyone).
+pub fn active(db: &Db) -> Result<Vec<Person>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people WHERE archived_at IS NULL
+         ORDER BY name COLLATE NOCASE, created_at"
+    ))?;
+    let all = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(all)
+}
+
+/// A name folded for duplicate checks: case, accents and spacing ignored ("José  Díaz" and
+/// "jose diaz" are the same person).
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Fills the folded keys for people stored before they existed (migration 8).
+pub(crate) fn backfill_name_keys(conn: &rusqlite::Connection) -> Result<()> {
+    let people: Vec<(String, String, String, String)> = conn
+        .prepare("SELECT id, name, team, contact FROM people")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt =
+        conn.prepare("UPDATE people SET name_key = ?2, filter_key = ?3 WHERE id = ?1")?;
+    for (id, name, team, contact) in people {
+        let filter = name_key(&format!("{name} {team} {contact}"));
+        stmt.execute(params![id, name_key(&name), filter])?;
+    }
+    Ok(())
 }

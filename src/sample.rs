@@ -29,7 +29,7 @@ type SampleRow = (
 
 /// Loads the sample into the workspace, once (a second load is refused, nothing added).
 /// `today` anchors the dates so the sample always looks current. Returns the roadmap's id.
-pub fn load(db: &mut Db, today: NaiveDate) -> Result<String> {
+pub fn load(db: &Db, today: NaiveDate) -> Result<String> {
     let loaded: Option<String> = db
         .conn()
         .query_row(
@@ -65,11 +65,12 @@ fn person(db: &Db, name: &str, team: &str, role: Role, core: bool, notes: &str) 
         ),
         core_user: core,
         notes: notes.into(),
+        duplicate_ok: None,
     };
     Ok(people::create(db, &p)?.id)
 }
 
-fn fill(db: &mut Db, today: NaiveDate) -> Result<String> {
+fn fill(db: &Db, today: NaiveDate) -> Result<String> {
     let maya = person(
         db,
         "Maya Chen",

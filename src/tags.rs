@@ -34,9 +34,9 @@ pub fn parse_tags(text: &str) -> Vec<String> {
     tags
 }
 
-/// `text` without its inline `#tags`, for a verbatim quote: the words the person said, with the
-/// tags kept as metadata. Spaces left around a removed tag are folded.
-pub fn strip_tags(text: &str) -> String {
+/// `text` with its inline `#tags` removed and the spaces they leave folded, ends untouched
+/// (for pieces of a longer text, such as a search snippet).
+pub fn remove_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
@@ -52,6 +52,10 @@ pub fn strip_tags(text: &str) -> String {
                 while chars.peek().is_some_and(|(j, _)| *j <= i + len) {
                     chars.next();
                 }
+                // Fold the space before the tag with the one after it.
+                if out.ends_with(' ') && chars.peek().is_some_and(|(_, c)| *c == ' ') {
+                    chars.next();
+                }
                 prev = Some(' ');
                 continue;
             }
@@ -59,8 +63,14 @@ pub fn strip_tags(text: &str) -> String {
         out.push(c);
         prev = Some(c);
     }
-    // Fold the runs of spaces a removed tag leaves, but keep line breaks.
-    out.lines()
+    out
+}
+
+/// `text` without its inline `#tags`, for a verbatim quote: the words the person said, with the
+/// tags kept as metadata. Spaces left around a removed tag are folded; line breaks are kept.
+pub fn strip_tags(text: &str) -> String {
+    remove_tags(text)
+        .lines()
         .map(|l| {
             let mut line = l
                 .split(' ')
@@ -89,5 +99,6 @@ mod tests {
         assert_eq!(strip_tags(t), "It slowly, C# aside. #42");
         assert_eq!(strip_tags("line one #a\nline two"), "line one\nline two");
         assert_eq!(normalize_tag(" #Team Velocity "), "team-velocity");
+        assert_eq!(remove_tags("…waits #slow and hopes"), "…waits and hopes");
     }
 }

@@ -8,8 +8,9 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::Result;
 use crate::followups::{self, FollowUp};
-use crate::interviews::{self, Interview};
-use crate::roadmaps::{self, meeting};
+use crate::interviews::{self, InterviewSummary};
+use crate::roadmaps::meeting;
+use crate::roadmaps::Cadence;
 use crate::sprints::{self, SprintDay};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,7 +49,7 @@ pub struct SprintToday {
 pub struct Today {
     pub date: String,
     /// Interviews scheduled today (local time), earliest first.
-    pub interviews: Vec<Interview>,
+    pub interviews: Vec<InterviewSummary>,
     /// Open follow-ups due today or overdue, most overdue first.
     pub followups: Vec<FollowUp>,
     pub meetings: Vec<MeetingDue>,
@@ -57,52 +58,48 @@ pub struct Today {
     pub roadmaps: Vec<RoadmapLeft>,
 }
 
+/// What needs the user on `today` (in `zone`), in a fixed handful of queries.
 pub fn dashboard(db: &Db, zone: clock::Zone, today: NaiveDate) -> Result<Today> {
     // Stored times are UTC; a local day lies within a day either side of the same UTC date.
-    let ids: Vec<String> = db
-        .conn()
-        .prepare(
-            "SELECT id FROM interviews WHERE scheduled_at >= ?1 AND scheduled_at < ?2
-             ORDER BY scheduled_at",
-        )?
-        .query_map(
-            [
-                (today - Duration::days(1)).to_string(),
-                (today + Duration::days(2)).to_string(),
-            ],
-            |r| r.get(0),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    let interviews = ids
-        .iter()
-        .map(|id| interviews::get(db, id))
-        .filter(|i| {
-            i.as_ref()
-                .map_or(true, |i| zone.day(&i.scheduled_at) == Some(today))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let interviews = interviews::between(
+        db,
+        &(today - Duration::days(1)).to_string(),
+        &(today + Duration::days(2)).to_string(),
+    )?
+    .into_iter()
+    .filter(|i| zone.day(&i.scheduled_at) == Some(today))
+    .collect();
 
     let mut meetings = Vec::new();
     let mut left = Vec::new();
-    for r in roadmaps::list(db)? {
-        let start = clock::parse_date("starts_on", "Start", &r.starts_on)?;
-        let end = clock::parse_date("ends_on", "End", &r.ends_on)?;
-        if today < start || today > end {
-            continue;
-        }
-        let next = meeting::next_meeting(db, &r.id)?;
+    let running: Vec<(String, String, String, String, Cadence, Option<String>)> = db
+        .conn()
+        .prepare_cached(
+            "SELECT r.id, r.title, r.starts_on, r.ends_on, r.cadence,
+                    (SELECT max(u.meeting_on) FROM row_updates u JOIN roadmap_rows w ON w.id = u.row_id
+                      WHERE w.roadmap_id = r.id)
+             FROM roadmaps r WHERE r.starts_on <= ?1 AND r.ends_on >= ?1",
+        )?
+        .query_map([today.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, title, starts_on, ends_on, cadence, last) in running {
+        let start = clock::parse_date("starts_on", "Start", &starts_on)?;
+        let end = clock::parse_date("ends_on", "End", &ends_on)?;
+        let next = meeting::next_after(start, end, cadence, last.as_deref());
         if let Some(due) = next.filter(|d| *d <= today) {
             meetings.push(MeetingDue {
-                roadmap_id: r.id.clone(),
-                title: r.title.clone(),
+                roadmap_id: id.clone(),
+                title: title.clone(),
                 due_on: due.to_string(),
                 days_overdue: (today - due).num_days(),
             });
         }
         left.push(RoadmapLeft {
-            roadmap_id: r.id,
-            title: r.title,
-            ends_on: r.ends_on,
+            roadmap_id: id,
+            title,
+            ends_on,
             days_left: (end - today).num_days(),
             next_meeting: next.map(|d| d.to_string()),
         });

@@ -55,6 +55,37 @@ pub fn required_line(field: &str, label: &str, value: &str, max: usize) -> Resul
     Ok(v)
 }
 
+/// A name or title: required, one line, and without the invisible bidirectional controls that
+/// can make a name display as something else ("Trojan Source" tricks).
+pub fn name(field: &str, label: &str, value: &str, max: usize) -> Result<String> {
+    let v = required_line(field, label, value, max)?;
+    if v.chars().any(is_bidi_control) {
+        return Err(Error::invalid(
+            field,
+            format!("{label} contains an invisible text-direction character; retype it"),
+        ));
+    }
+    Ok(v)
+}
+
+/// Unicode's explicit bidirectional formatting characters (embeddings, overrides, isolates,
+/// marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` for a `LIKE … ESCAPE '\\'` pattern: `%`, `_` and `\\` match themselves.
+pub fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The lower-cased needle of a list filter, or `None` when the query is blank. Matching is
 /// done in Rust with Unicode case folding ("élise" finds "Élise"), which SQLite's `LIKE`
 /// only does for ASCII.
@@ -85,6 +116,16 @@ mod tests {
     fn required_trims_and_refuses_blank() {
         assert_eq!(required("f", "F", "  a b ", 10).unwrap(), "a b");
         assert_eq!(field_of(required("name", "Name", " \n ", 10)), "name");
+    }
+
+    #[test]
+    fn names_refuse_bidi_controls() {
+        assert_eq!(
+            field_of(name("name", "Name", "Ana\u{202E}gnp.exe", 50)),
+            "name"
+        );
+        assert_eq!(name("name", "Name", " Ana ", 50).unwrap(), "Ana");
+        assert_eq!(like_escape("100%_a\\"), "100\\%\\_a\\\\");
     }
 
     #[test]

@@ -10,14 +10,17 @@
 // Every line uses the same `|db| …` form, even where a bare function path would do.
 #![allow(clippy::redundant_closure)]
 
+use rapport::csv::{CsvExport, CsvImport};
 use rapport::db::WorkspaceInfo;
-use rapport::findings::{self, Finding, FindingInput, FindingStatus, TagGroup};
+use rapport::files::FileKind;
+use rapport::findings::{self, Finding, FindingFilter, FindingInput, FindingStatus};
 use rapport::followups::{
-    self, FollowUp, FollowUpFilter, FollowUpInput, FollowUpOffer, NotContacted,
+    self, FollowUp, FollowUpInput, FollowUpOffer, FollowUpQuery, NotContacted,
 };
 use rapport::interviews::notes::{self, Note, NoteInput};
-use rapport::interviews::{self, Interview, InterviewInput};
+use rapport::interviews::{self, Interview, InterviewFilter, InterviewInput, InterviewSummary};
 use rapport::markup::{Doc, DocFormat};
+use rapport::paging::Page;
 use rapport::people::{self, Person, PersonFilter, PersonInput};
 use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
@@ -32,9 +35,7 @@ use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
 use rapport::sprints::{self, board, entries, EntryKind, Lane, Sprint, SprintInput, SprintSummary};
 use rapport::today::Today;
-
-use rapport::csv::{CsvExport, CsvImport};
-use rapport::files::FileKind;
+use rapport::trash::{self, TrashEntry};
 
 use crate::state::{today, zone, AppState, Reply};
 use crate::{dialogs, files};
@@ -114,47 +115,65 @@ contract! {
     write preferences_save(prefs: Preferences) -> Preferences => |db| settings::save(db, &prefs);
     /// Today's date in the user's time zone, `YYYY-MM-DD`.
     pure today_date() -> String => Ok(today().to_string());
+    /// The user's IANA time zone, in which every date is shown.
+    pure app_zone() -> String => Ok(zone().name().to_owned());
 
-    read people_list(filter: PersonFilter) -> Vec<Person> => |db| people::list(db, &filter);
+    /// Everything that can still be restored, newest first.
+    read trash_list() -> Vec<TrashEntry> => |db| trash::list(db);
+    /// Puts a deleted record back exactly as it was.
+    write trash_restore(id: String) -> TrashEntry => |db| trash::restore(db, &id);
+    /// "Delete forever": the record can no longer be restored.
+    write trash_purge(id: String) -> () => |db| trash::purge(db, &id);
+
+    read people_list(filter: PersonFilter) -> Page<Person> => |db| people::list(db, &filter);
+    read people_get(id: String) -> Person => |db| people::get(db, &id);
+    /// People already stored under this name (case and accents ignored), for a warning.
+    read people_same_name(name: String, except: Option<String>) -> Vec<Person> => |db| people::same_name(db, &name, except.as_deref());
+    /// Adds a person; a name already in People needs `duplicate_ok` (else `needs_ack`).
     write people_create(input: PersonInput) -> Person => |db| people::create(db, &input);
-    write people_update(id: String, input: PersonInput) -> Person => |db| people::update(db, &id, &input);
+    write people_update(id: String, version: i64, input: PersonInput) -> Person => |db| people::update(db, &id, version, &input);
     write people_set_archived(id: String, archived: bool) -> Person => |db| people::set_archived(db, &id, archived);
+    /// Merges the duplicate `from` into `into`; undo restores `from` from the trash.
+    write people_merge(into: String, from: String) -> TrashEntry => |db| people::merge(db, &into, &from);
 
     /// Why a question leads, with the triggering words and a rewrite; empty when it doesn't.
     pure lint_check(question: String) -> Vec<LintFinding> => Ok(lint::check(&question));
-    read questions_list(filter: QuestionFilter) -> Vec<Question> => |db| questions::list(db, &filter);
+    read questions_list(filter: QuestionFilter) -> Page<Question> => |db| questions::list(db, &filter);
     read questions_topics() -> Vec<TopicCount> => |db| questions::topics(db);
     write questions_create(input: QuestionInput) -> Question => |db| questions::create(db, &input);
-    write questions_update(id: String, input: QuestionInput) -> Question => |db| questions::update(db, &id, &input);
+    write questions_update(id: String, version: i64, input: QuestionInput) -> Question => |db| questions::update(db, &id, version, &input);
     write questions_set_archived(id: String, archived: bool) -> Question => |db| questions::set_archived(db, &id, archived);
     read guides_list() -> Vec<GuideSummary> => |db| guides::list(db);
     read guides_get(id: String) -> Guide => |db| guides::get(db, &id);
     write guides_create(input: GuideInput) -> Guide => |db| guides::create(db, &input);
-    write guides_update(id: String, input: GuideInput) -> Guide => |db| guides::update(db, &id, &input);
-    write guides_delete(id: String) -> () => |db| guides::delete(db, &id);
+    write guides_update(id: String, version: i64, input: GuideInput) -> Guide => |db| guides::update(db, &id, version, &input);
+    write guides_delete(id: String) -> TrashEntry => |db| guides::delete(db, &id);
     write guides_add_question(guide_id: String, question_id: String, minutes: i64) -> Guide => |db| guides::add_question(db, &guide_id, &question_id, minutes);
-    write guides_remove_item(item_id: String) -> Guide => |db| guides::remove_item(db, &item_id);
+    write guides_remove_item(item_id: String) -> TrashEntry => |db| guides::remove_item(db, &item_id);
     write guides_set_minutes(item_id: String, minutes: i64) -> Guide => |db| guides::set_minutes(db, &item_id, minutes);
     write guides_reorder(guide_id: String, item_ids: Vec<String>) -> Guide => |db| guides::reorder(db, &guide_id, &item_ids);
 
-    read interviews_list() -> Vec<Interview> => |db| interviews::list(db);
+    read interviews_list(filter: InterviewFilter) -> Page<InterviewSummary> => |db| interviews::list(db, &filter);
     read interviews_get(id: String) -> Interview => |db| interviews::get(db, &id);
     write interviews_plan(input: InterviewInput) -> Interview => |db| interviews::plan(db, &input);
-    write interviews_update(id: String, input: InterviewInput) -> Interview => |db| interviews::update(db, &id, &input);
-    write interviews_delete(id: String) -> () => |db| interviews::delete(db, &id);
+    write interviews_update(id: String, version: i64, input: InterviewInput) -> Interview => |db| interviews::update(db, &id, version, &input);
+    write interviews_delete(id: String) -> TrashEntry => |db| interviews::delete(db, &id);
     write interviews_start(id: String) -> Interview => |db| interviews::start(db, &id);
     write interviews_finish(id: String) -> Interview => |db| interviews::finish(db, &id);
     /// The note being typed, saved as it is typed so a crash loses nothing.
     write interviews_save_draft(id: String, draft: String) -> () => |db| interviews::save_draft(db, &id, &draft);
     read notes_list(interview_id: String) -> Vec<Note> => |db| notes::list(db, &interview_id);
     write notes_add(interview_id: String, input: NoteInput) -> Note => |db| notes::add(db, &interview_id, &input);
-    write notes_update(id: String, input: NoteInput) -> Note => |db| notes::update(db, &id, &input);
-    write notes_delete(id: String) -> () => |db| notes::delete(db, &id);
+    write notes_update(id: String, version: i64, input: NoteInput) -> Note => |db| notes::update(db, &id, version, &input);
+    write notes_delete(id: String) -> TrashEntry => |db| notes::delete(db, &id);
 
-    read findings_by_tag() -> Vec<TagGroup> => |db| findings::by_tag(db);
+    read findings_list(filter: FindingFilter) -> Page<Finding> => |db| findings::list(db, &filter);
+    read findings_get(id: String) -> Finding => |db| findings::get(db, &id);
+    read findings_tags() -> Vec<findings::TagCount> => |db| findings::tags(db);
     write findings_create(input: FindingInput) -> Finding => |db| findings::create(db, &input);
+    write findings_update(id: String, version: i64, input: FindingInput) -> Finding => |db| findings::update(db, &id, version, &input);
     write findings_set_status(id: String, status: FindingStatus) -> Finding => |db| findings::set_status(db, &id, status);
-    write findings_delete(id: String) -> () => |db| findings::delete(db, &id);
+    write findings_delete(id: String) -> TrashEntry => |db| findings::delete(db, &id);
     read search_all(query: String) -> Vec<SearchHit> => |db| search::search(db, &query, 50);
 
     /// A report as a document, to preview and print.
@@ -167,26 +186,33 @@ contract! {
     /// The native file dialog: a file to save `kind` as (`default_name`) or to open.
     app pick_path(kind: FileKind, save: bool, default_name: String) -> Option<String> => |app, state| dialogs::pick(app, state, kind, save, default_name);
     app csv_export(request: CsvExport) -> u64 => |app, state| files::export_csv(app, state, request);
-    app csv_import(request: CsvImport) -> rapport::csv::ImportReport => |_app, state| files::import_csv(state, request);
+    /// Previews (`dry_run`) or applies an import; progress arrives as `progress` events.
+    app csv_import(request: CsvImport) -> rapport::csv::ImportReport => |app, state| files::import_csv(app, state, request);
+    /// Stops the import under way; nothing of it is written.
+    app csv_import_cancel() -> () => |_app, state: &AppState| std::future::ready({ state.cancel(); Ok(()) });
     pure csv_import_fields(kind: rapport::csv::ListKind) -> Vec<String> => Ok(rapport::csv::import_fields(kind).unwrap_or_default());
 
     read roadmaps_list() -> Vec<RoadmapSummary> => |db| roadmaps::list(db);
     read roadmaps_get(id: String) -> Roadmap => |db| roadmaps::get(db, &id);
     write roadmaps_create(input: RoadmapInput) -> Roadmap => |db| roadmaps::create(db, &input);
+    /// Renames the roadmap or changes its dates or cadence.
+    write roadmaps_update(id: String, version: i64, input: RoadmapInput) -> Roadmap => |db| roadmaps::update(db, &id, version, &input);
+    write roadmaps_delete(id: String) -> TrashEntry => |db| roadmaps::delete(db, &id);
     write roadmaps_add_row(roadmap_id: String, input: RowInput) -> Roadmap => |db| roadmaps::add_row(db, &roadmap_id, &input);
-    write roadmaps_update_row(row_id: String, input: RowInput) -> Roadmap => |db| roadmaps::update_row(db, &row_id, &input);
-    write roadmaps_delete_row(row_id: String) -> Roadmap => |db| roadmaps::delete_row(db, &row_id);
+    write roadmaps_update_row(row_id: String, version: i64, input: RowInput) -> Roadmap => |db| roadmaps::update_row(db, &row_id, version, &input);
+    write roadmaps_delete_row(row_id: String) -> TrashEntry => |db| roadmaps::delete_row(db, &row_id);
     write roadmaps_set_priority(row_id: String, priority: Priority) -> Roadmap => |db| roadmaps::set_priority(db, &row_id, priority);
     write roadmaps_reorder_rows(roadmap_id: String, priority: Priority, row_ids: Vec<String>) -> Roadmap => |db| roadmaps::reorder_rows(db, &roadmap_id, priority, &row_ids);
     write roadmaps_add_deliverable(row_id: String, input: DeliverableInput) -> Roadmap => |db| roadmaps::add_deliverable(db, &row_id, &input, today());
-    write roadmaps_update_deliverable(id: String, input: DeliverableInput) -> Roadmap => |db| roadmaps::update_deliverable(db, &id, &input, today());
-    write roadmaps_delete_deliverable(id: String) -> Roadmap => |db| roadmaps::delete_deliverable(db, &id);
+    write roadmaps_update_deliverable(id: String, version: i64, input: DeliverableInput) -> Roadmap => |db| roadmaps::update_deliverable(db, &id, version, &input, today());
+    write roadmaps_delete_deliverable(id: String) -> TrashEntry => |db| roadmaps::delete_deliverable(db, &id);
     write roadmaps_record_update(row_id: String, status: UpdateStatus, note: String) -> RowUpdate => |db| meeting::record(db, &row_id, status, &note, today());
     read roadmaps_history(row_id: String) -> Vec<RowUpdate> => |db| meeting::history(db, &row_id);
     /// When the next update meeting is due (`YYYY-MM-DD`), or `null` after the stop date.
     read roadmaps_next_meeting(id: String) -> Option<String> => |db| Ok(meeting::next_meeting(db, &id)?.map(|d| d.to_string()));
     read roadmaps_retro(id: String) -> Retro => |db| retro::get_retro(db, &id, today());
     write roadmaps_save_retro(id: String, notes: RetroNotes) -> Retro => |db| retro::save_notes(db, &id, &notes, today());
+    /// Starts the next interval with the unfinished work; refused if done before.
     write roadmaps_carry_over(id: String) -> Roadmap => |db| retro::carry_over(db, &id);
     write roadmaps_link_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::link_interview(db, &row_id, &interview_id);
     write roadmaps_unlink_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::unlink_interview(db, &row_id, &interview_id);
@@ -196,27 +222,27 @@ contract! {
     read sprints_list() -> Vec<SprintSummary> => |db| sprints::list(db);
     read sprints_get(id: String) -> Sprint => |db| sprints::get(db, &id, today());
     write sprints_create(input: SprintInput) -> Sprint => |db| sprints::create(db, &input, today());
-    write sprints_update(id: String, input: SprintInput) -> Sprint => |db| sprints::update(db, &id, &input, today());
-    write sprints_delete(id: String) -> () => |db| sprints::delete(db, &id);
+    write sprints_update(id: String, version: i64, input: SprintInput) -> Sprint => |db| sprints::update(db, &id, version, &input, today());
+    write sprints_delete(id: String) -> TrashEntry => |db| sprints::delete(db, &id);
     write sprints_save_demo(id: String, notes: String) -> Sprint => |db| sprints::save_demo_notes(db, &id, &notes, today());
     /// Adds a card; past the card limit it needs `over_limit_ok` (else `needs_ack`).
     write sprints_add_card(sprint_id: String, title: String, over_limit_ok: bool) -> Sprint => |db| board::add_card(db, &sprint_id, &title, over_limit_ok, today());
-    write sprints_rename_card(id: String, title: String) -> Sprint => |db| board::rename_card(db, &id, &title, today());
-    write sprints_delete_card(id: String) -> Sprint => |db| board::delete_card(db, &id, today());
+    write sprints_rename_card(id: String, version: i64, title: String) -> Sprint => |db| board::rename_card(db, &id, version, &title, today());
+    write sprints_delete_card(id: String) -> TrashEntry => |db| board::delete_card(db, &id);
     write sprints_move_card(id: String, lane: Lane, index: i64) -> Sprint => |db| board::move_card(db, &id, lane, index, today());
     write sprints_add_entry(sprint_id: String, kind: EntryKind, text: String, day: String) -> Sprint => |db| entries::add(db, &sprint_id, kind, &text, &day, today());
-    write sprints_delete_entry(id: String) -> Sprint => |db| entries::delete(db, &id, today());
+    write sprints_delete_entry(id: String) -> TrashEntry => |db| entries::delete(db, &id);
     write sprints_entry_to_finding(id: String) -> Sprint => |db| entries::to_finding(db, &id, today());
     write sprints_entry_to_deliverable(id: String, row_id: String) -> Sprint => |db| entries::to_deliverable(db, &id, &row_id, today());
 
-    read followups_list(filter: FollowUpFilter) -> Vec<FollowUp> => |db| followups::list(db, filter, today());
+    read followups_list(query: FollowUpQuery) -> Page<FollowUp> => |db| followups::list(db, &query, today());
     write followups_create(input: FollowUpInput) -> FollowUp => |db| followups::create(db, &input, today());
     /// Creates several follow-ups at once, all or none.
     write followups_create_many(inputs: Vec<FollowUpInput>) -> Vec<FollowUp> => |db| followups::create_many(db, &inputs, today());
-    write followups_update(id: String, input: FollowUpInput) -> FollowUp => |db| followups::update(db, &id, &input, today());
+    write followups_update(id: String, version: i64, input: FollowUpInput) -> FollowUp => |db| followups::update(db, &id, version, &input, today());
     write followups_complete(id: String, outcome: String) -> FollowUp => |db| followups::complete(db, &id, &outcome, today());
     write followups_reopen(id: String) -> FollowUp => |db| followups::reopen(db, &id, today());
-    write followups_delete(id: String) -> () => |db| followups::delete(db, &id);
+    write followups_delete(id: String) -> TrashEntry => |db| followups::delete(db, &id);
     /// Who to follow up with now that a deliverable shipped.
     read followups_offer(deliverable_id: String) -> FollowUpOffer => |db| followups::offer_for_deliverable(db, &deliverable_id, today());
     read followups_not_contacted() -> NotContacted => |db| {
@@ -245,7 +271,7 @@ mod typescript {
     use ts_rs::{Config, Dependency, TypeVisitor, TS};
 
     /// Records the binding files `T`'s name refers to, for the import lines: `T` itself when it
-    /// is a named type, else what it wraps (`Vec<Person>` → `Person`).
+    /// is a named type, and its type arguments (`Page<Person>` → `Page`, `Person`).
     pub fn collect<T: TS + 'static + ?Sized>(cfg: &Config, into: &mut BTreeMap<String, PathBuf>) {
         struct Inner<'a>(&'a Config, &'a mut BTreeMap<String, PathBuf>);
         impl TypeVisitor for Inner<'_> {
@@ -253,12 +279,10 @@ mod typescript {
                 collect::<U>(self.0, self.1);
             }
         }
-        match Dependency::from_ty::<T>(cfg) {
-            Some(d) => {
-                into.insert(d.ts_name, d.output_path);
-            }
-            None => T::visit_generics(&mut Inner(cfg, into)),
+        if let Some(d) = Dependency::from_ty::<T>(cfg) {
+            into.insert(d.ts_name, d.output_path);
         }
+        T::visit_generics(&mut Inner(cfg, into));
     }
 
     pub fn file(imports: &BTreeMap<String, PathBuf>, commands: &str) -> String {
@@ -294,9 +318,7 @@ mod typescript {
         std::fs::create_dir_all(&dir).unwrap();
         let ts = super::typescript();
         assert!(
-            ts.contains(
-                "  people_list: { args: { filter: PersonFilter }; result: Array<Person> };"
-            ),
+            ts.contains("  people_list: { args: { filter: PersonFilter }; result: Page<Person> };"),
             "{ts}"
         );
         std::fs::write(dir.join("commands.ts"), ts).unwrap();

@@ -1,7 +1,7 @@
 //! Commands that read or write a file the user picked: CSV export and import, saved reports.
 //! The path must have come from a native dialog (see `dialogs`); files are written atomically.
 
-use rapport::csv::{self, CsvExport, CsvImport, ExportOptions, ImportReport};
+use rapport::csv::{self, CsvExport, CsvImport, ExportOptions, ImportOptions, ImportReport};
 use rapport::files::{write_atomically, FileKind};
 use rapport::markup::DocFormat;
 use rapport::reports::{self, ReportRequest};
@@ -23,21 +23,35 @@ pub async fn export_csv(app: tauri::AppHandle, state: &AppState, req: CsvExport)
         .await
 }
 
-/// Previews (dry run) or applies a CSV import from a picked file.
-pub async fn import_csv(state: &AppState, req: CsvImport) -> Reply<ImportReport> {
+/// Previews (dry run, on a read connection, so the rest of the app keeps writing) or applies
+/// (one transaction on the writer) a CSV import from a picked file. Progress goes out as
+/// `progress` events; [`AppState::cancel`] stops it with nothing written.
+pub async fn import_csv(
+    app: tauri::AppHandle,
+    state: &AppState,
+    req: CsvImport,
+) -> Reply<ImportReport> {
     let path = state.allowed(&req.path)?;
-    let run = move |db: &mut rapport::Db| {
-        let file = std::fs::File::open(&path)?;
-        csv::import_into(
-            db,
-            req.kind,
-            file,
-            &req.overrides,
-            req.dry_run,
-            req.roadmap_id.as_deref(),
-        )
+    let cancel = state.start_job();
+    let opts = ImportOptions {
+        overrides: req.overrides,
+        dry_run: req.dry_run,
+        roadmap_id: req.roadmap_id,
+        today: Some(today()),
     };
-    state.write("csv_import", run).await
+    let kind = req.kind;
+    let run = move |db: &rapport::Db| {
+        let bytes = std::fs::read(&path)?;
+        csv::import(db, kind, &bytes, &opts, &mut |p| {
+            let _ = app.emit("progress", p);
+            !cancel.load(std::sync::atomic::Ordering::Relaxed)
+        })
+    };
+    if req.dry_run {
+        state.read("csv_import", run).await
+    } else {
+        state.write("csv_import", move |db| run(db)).await
+    }
 }
 
 /// Asks where to save a report and writes it there in `format`; the saved path, or `None`

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use rapport::clock::Zone;
@@ -36,6 +37,8 @@ pub struct AppState {
     /// Paths the user picked in a native dialog since the app started: the only files the
     /// page may have read or written.
     picked: Mutex<HashSet<PathBuf>>,
+    /// Set to stop the long operation under way (an import); each starts with a fresh flag.
+    cancel: Mutex<Arc<AtomicBool>>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
             workspace: RwLock::new(workspace.map(Arc::new)),
             test_dialog_dir,
             picked: Mutex::new(HashSet::new()),
+            cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
         }
     }
 
@@ -75,6 +79,21 @@ impl AppState {
     ) -> Reply<T> {
         let ws = self.workspace()?;
         logged(command, blocking(move || ws.write(f)).await)
+    }
+
+    /// A fresh cancel flag for a long operation starting now.
+    pub fn start_job(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *self.cancel.lock().unwrap_or_else(|p| p.into_inner()) = flag.clone();
+        flag
+    }
+
+    /// Asks the long operation under way to stop.
+    pub fn cancel(&self) {
+        self.cancel
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .store(true, Ordering::Relaxed);
     }
 
     /// Remembers a path the user chose in a native dialog.

@@ -150,7 +150,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // Other commands never create a workspace: a mistyped --db is an error, not a new file.
-    let mut db = rapport::Db::open_existing(&path)?;
+    let db = rapport::Db::open_existing(&path)?;
     match cli.command {
         Command::Info => {
             let info = db.info()?;
@@ -166,26 +166,39 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
         Command::People { archived } => {
             let filter = PersonFilter {
                 include_archived: archived,
-                query: None,
+                ..PersonFilter::default()
             };
-            for p in people::list(&db, &filter)? {
-                println!(
-                    "{}\t{}\t{}\t{}",
-                    p.name,
-                    p.team,
-                    p.role.as_str(),
-                    p.core_user
-                );
+            let mut offset = 0;
+            loop {
+                let page = people::list(
+                    &db,
+                    &PersonFilter {
+                        page: Some(rapport::paging::PageRequest { offset, limit: 500 }),
+                        ..filter.clone()
+                    },
+                )?;
+                if page.items.is_empty() {
+                    break;
+                }
+                offset += page.items.len() as i64;
+                for p in page.items {
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        p.name,
+                        p.team,
+                        p.role.as_str(),
+                        p.core_user
+                    );
+                }
             }
         }
         Command::Export { kind, out, bom } => {
             let kind = list_kind(&kind)?;
             let opts = rapport::csv::ExportOptions { bom };
             let rows = match out {
-                Some(path) => {
-                    let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
-                    rapport::csv::export(&db, kind, file, opts, |_| {})?
-                }
+                Some(path) => rapport::files::write_atomically(&path, |w| {
+                    rapport::csv::export(&db, kind, w, opts, |_| {})
+                })?,
                 None => rapport::csv::export(&db, kind, std::io::stdout().lock(), opts, |_| {})?,
             };
             eprintln!("exported {rows} {} rows", kind.as_str());
@@ -205,35 +218,54 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 })?;
                 overrides.insert(field.trim().to_owned(), header.trim().to_owned());
             }
-            let report = rapport::csv::import_into(
-                &mut db,
-                kind,
-                std::fs::File::open(&file)?,
-                &overrides,
+            let opts = rapport::csv::ImportOptions {
+                overrides,
                 dry_run,
-                roadmap.as_deref(),
-            )?;
+                roadmap_id: roadmap,
+                today: None,
+            };
+            let report =
+                rapport::csv::import(&db, kind, &std::fs::read(&file)?, &opts, &mut |_| true)?;
+            eprintln!(
+                "  read as {}, separated by {:?}",
+                report.encoding, report.delimiter
+            );
             for m in &report.mapping {
                 eprintln!("  {} <- column {:?}", m.field, m.column);
             }
             if !report.ignored_columns.is_empty() {
                 eprintln!("  ignored columns: {}", report.ignored_columns.join(", "));
             }
+            for w in &report.warnings {
+                eprintln!(
+                    "warning: row {}, column {:?}: {}",
+                    w.row, w.column, w.message
+                );
+            }
             for e in &report.errors {
                 println!("row {}, column {:?}: {}", e.row, e.column, e.message);
             }
-            if !report.errors.is_empty() {
+            if report.error_total > 0 {
+                if report.error_total > report.errors.len() as u64 {
+                    println!(
+                        "… and {} more",
+                        report.error_total - report.errors.len() as u64
+                    );
+                }
                 eprintln!(
                     "{} error(s) in {} rows; nothing was imported",
-                    report.errors.len(),
-                    report.rows
+                    report.error_total, report.rows
                 );
                 return Ok(ExitCode::from(1));
             }
+            let counts = format!(
+                "{} new, {} updated, {} unchanged",
+                report.new, report.updated, report.unchanged
+            );
             if report.applied {
-                eprintln!("imported {} {} rows", report.rows, kind.as_str());
+                eprintln!("imported {} {} rows: {counts}", report.rows, kind.as_str());
             } else {
-                eprintln!("dry run: {} rows would be imported", report.rows);
+                eprintln!("dry run: {} rows would be imported: {counts}", report.rows);
             }
         }
         Command::Lint { .. } | Command::Restore { .. } => unreachable!("handled above"),

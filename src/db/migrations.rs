@@ -284,7 +284,149 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX row_interviews_interview ON row_interviews (interview_id);
     ALTER TABLE findings ADD COLUMN source TEXT NOT NULL DEFAULT '';
     "#,
+    // 8: trust and scale. Every editable record carries a version, so a stale edit is refused
+    // instead of silently overwriting a newer one; deletes go to a trash they can be restored
+    // from; people get a folded name key for duplicate checks; findings get a recommendation
+    // and links to the roadmap rows that act on them; indexes for the lists at team scale.
+    r#"
+    ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE people ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE people ADD COLUMN filter_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE questions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE questions ADD COLUMN filter_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE guides ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE interviews ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE findings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE findings ADD COLUMN recommendation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE roadmaps ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE roadmap_rows ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE deliverables ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE sprints ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE sprint_cards ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE followups ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE retros ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+    CREATE TABLE trash (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        entity_id  TEXT NOT NULL,
+        label      TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        -- What restore puts back (rows and unlinked references, as JSON); NULL once purged,
+        -- when only the tombstone is kept for a later merge of workspaces.
+        payload    TEXT,
+        purged_at  TEXT
+    ) STRICT;
+    CREATE INDEX trash_deleted ON trash (deleted_at);
+    CREATE INDEX trash_entity ON trash (entity_id);
+
+    CREATE TABLE finding_rows (
+        finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+        row_id     TEXT NOT NULL REFERENCES roadmap_rows (id) ON DELETE CASCADE,
+        PRIMARY KEY (finding_id, row_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX finding_rows_row ON finding_rows (row_id);
+
+    CREATE INDEX people_name_key ON people (name_key);
+    CREATE INDEX questions_list ON questions (archived_at IS NOT NULL, topic, text COLLATE NOCASE);
+    CREATE INDEX people_list ON people (archived_at IS NOT NULL, name COLLATE NOCASE, created_at);
+    CREATE INDEX interview_people_person ON interview_people (person_id);
+    CREATE INDEX interviews_note_taker ON interviews (note_taker_id);
+    CREATE INDEX notes_speaker ON notes (speaker_id);
+    CREATE INDEX followups_deliverable ON followups (deliverable_id);
+    CREATE INDEX followups_interview ON followups (interview_id);
+    CREATE INDEX sprint_users_person ON sprint_users (person_id);
+    CREATE INDEX sprint_entries_finding ON sprint_entries (finding_id);
+    CREATE INDEX sprint_entries_deliverable ON sprint_entries (deliverable_id);
+    CREATE INDEX roadmaps_carried ON roadmaps (carried_from);
+
+    -- One search index for the smaller lists (people, findings, roadmap rows, deliverables,
+    -- status updates). Its rowid is the source row's rowid * 16 + a code per kind, so a trigger
+    -- finds its entry without a scan. Notes keep their own external-content index.
+    DROP TRIGGER findings_fts_ai;
+    DROP TRIGGER findings_fts_ad;
+    DROP TRIGGER findings_fts_au;
+    DROP TABLE findings_fts;
+    CREATE VIRTUAL TABLE search_index USING fts5(
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE notes_vocab USING fts5vocab(notes_fts, 'row');
+
+    CREATE TRIGGER people_si_ai AFTER INSERT ON people BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 1, new.name, new.team || ' ' || new.contact || ' ' || new.notes);
+    END;
+    CREATE TRIGGER people_si_ad AFTER DELETE ON people BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 1;
+    END;
+    CREATE TRIGGER people_si_au AFTER UPDATE OF name, team, contact, notes ON people BEGIN
+        UPDATE search_index SET title = new.name, body = new.team || ' ' || new.contact || ' ' || new.notes
+        WHERE rowid = new.rowid * 16 + 1;
+    END;
+
+    CREATE TRIGGER findings_si_ai AFTER INSERT ON findings BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 2, new.title, new.detail || ' ' || new.recommendation);
+    END;
+    CREATE TRIGGER findings_si_ad AFTER DELETE ON findings BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 2;
+    END;
+    CREATE TRIGGER findings_si_au AFTER UPDATE OF title, detail, recommendation ON findings BEGIN
+        UPDATE search_index SET title = new.title, body = new.detail || ' ' || new.recommendation
+        WHERE rowid = new.rowid * 16 + 2;
+    END;
+
+    CREATE TRIGGER rows_si_ai AFTER INSERT ON roadmap_rows BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 3, new.project,
+                new.goal_what || ' ' || new.goal_why || ' ' || new.stakeholders);
+    END;
+    CREATE TRIGGER rows_si_ad AFTER DELETE ON roadmap_rows BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 3;
+    END;
+    CREATE TRIGGER rows_si_au AFTER UPDATE OF project, goal_what, goal_why, stakeholders ON roadmap_rows BEGIN
+        UPDATE search_index SET title = new.project,
+               body = new.goal_what || ' ' || new.goal_why || ' ' || new.stakeholders
+        WHERE rowid = new.rowid * 16 + 3;
+    END;
+
+    CREATE TRIGGER deliverables_si_ai AFTER INSERT ON deliverables BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.rowid * 16 + 4, new.title, new.owner);
+    END;
+    CREATE TRIGGER deliverables_si_ad AFTER DELETE ON deliverables BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 4;
+    END;
+    CREATE TRIGGER deliverables_si_au AFTER UPDATE OF title, owner ON deliverables BEGIN
+        UPDATE search_index SET title = new.title, body = new.owner WHERE rowid = new.rowid * 16 + 4;
+    END;
+
+    CREATE TRIGGER updates_si_ai AFTER INSERT ON row_updates BEGIN
+        INSERT INTO search_index (rowid, title, body) VALUES (new.rowid * 16 + 5, '', new.note);
+    END;
+    CREATE TRIGGER updates_si_ad AFTER DELETE ON row_updates BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 5;
+    END;
+
+    INSERT INTO search_index (rowid, title, body)
+        SELECT rowid * 16 + 1, name, team || ' ' || contact || ' ' || notes FROM people;
+    INSERT INTO search_index (rowid, title, body)
+        SELECT rowid * 16 + 2, title, detail || ' ' || recommendation FROM findings;
+    INSERT INTO search_index (rowid, title, body)
+        SELECT rowid * 16 + 3, project, goal_what || ' ' || goal_why || ' ' || stakeholders FROM roadmap_rows;
+    INSERT INTO search_index (rowid, title, body) SELECT rowid * 16 + 4, title, owner FROM deliverables;
+    INSERT INTO search_index (rowid, title, body) SELECT rowid * 16 + 5, '', note FROM row_updates;
+    "#,
 ];
+
+/// Work a migration needs that SQL cannot do, run in the same transaction right after its SQL.
+fn after(version: i64, tx: &rusqlite::Transaction) -> Result<()> {
+    if version == 8 {
+        crate::people::backfill_name_keys(tx)?;
+        crate::questions::backfill_filter_keys(tx)?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -297,6 +439,7 @@ pub(crate) fn migrate(conn: &mut Connection, from: i64, to: i64) -> Result<()> {
         let version = i as i64 + 1;
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        after(version, &tx)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
         tracing::info!(version, "applied migration");

@@ -144,16 +144,21 @@ impl Db {
         &mut self.conn
     }
 
-    /// Starts one unit of work: a transaction, or a nested savepoint when a larger unit (such as
-    /// an import) is already open, so a domain write and a bulk write compose.
-    pub fn write(&mut self) -> Result<rusqlite::Savepoint<'_>> {
-        Ok(self.conn.savepoint()?)
+    /// Starts one unit of work on a shared borrow: a savepoint that is released by
+    /// [`Unit::commit`] and rolled back if the unit is dropped first (an early `?` return).
+    /// Units nest, so a domain write composes with a larger one (an import, a merge).
+    pub fn unit(&self) -> Result<Unit<'_>> {
+        self.conn.execute_batch("SAVEPOINT unit")?;
+        Ok(Unit {
+            conn: &self.conn,
+            done: false,
+        })
     }
 
     /// Runs `f` as one all-or-nothing unit that may call domain functions (which nest their own
     /// savepoints). Its writes are kept only when it returns `Ok((_, true))`; an error or
     /// `Ok((_, false))` (a dry run, a file with bad rows) rolls everything back.
-    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Db) -> Result<(T, bool)>) -> Result<T> {
+    pub fn atomically<T>(&self, f: impl FnOnce(&Db) -> Result<(T, bool)>) -> Result<T> {
         self.conn.execute_batch("SAVEPOINT atomically")?;
         let out = f(self);
         let end = if matches!(out, Ok((_, true))) {
@@ -251,6 +256,28 @@ pub fn restore(path: &Path, from: &Path) -> Result<Option<PathBuf>> {
     drop(target);
     Db::open(path)?;
     Ok(saved)
+}
+
+/// See [`Db::unit`].
+pub struct Unit<'a> {
+    conn: &'a Connection,
+    done: bool,
+}
+
+impl Unit<'_> {
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch("RELEASE unit")?;
+        Ok(())
+    }
+}
+
+impl Drop for Unit<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = self.conn.execute_batch("ROLLBACK TO unit; RELEASE unit");
+        }
+    }
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {

@@ -117,6 +117,7 @@ mod tests {
             contact: String::new(),
             core_user: false,
             notes: String::new(),
+            duplicate_ok: Some(true),
         }
     }
 
@@ -129,11 +130,11 @@ mod tests {
             Err::<(), _>(Error::invalid("x", "stop"))
         });
         assert!(err.is_err());
-        let n = ws.read(|db| Ok(people::list(db, &Default::default())?.len()));
+        let n = ws.read(|db| Ok(people::list(db, &Default::default())?.total));
         assert_eq!(n.unwrap(), 0, "rolled back");
         ws.write(|db| people::create(db, &ana())).unwrap();
         assert_eq!(
-            ws.read(|db| Ok(people::list(db, &Default::default())?.len()))
+            ws.read(|db| Ok(people::list(db, &Default::default())?.total))
                 .unwrap(),
             1
         );

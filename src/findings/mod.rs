@@ -1,9 +1,9 @@
-//! Findings: what the team learned, each backed by notes and quotes from interviews, with tags
-//! for affinity grouping and a status. Every finding says how many distinct interviewees back
-//! it, and how many of those are leads or managers, so one loud voice is not mistaken for a
-//! pattern.
+//! Findings: what the team learned, each backed by notes and quotes from interviews, with tags,
+//! a status, a recommendation and the roadmap rows that act on it. Every finding says how many
+//! distinct interviewees back it, and how many of those are leads or managers, so one loud voice
+//! is not mistaken for a pattern.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -12,8 +12,12 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::people::Role;
+use crate::interviews::json_col;
+use crate::interviews::notes::display;
+use crate::paging::{Page, PageRequest};
+use crate::records;
 use crate::tags::normalize_tag;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub mod report;
@@ -31,15 +35,31 @@ crate::text_enum! {
     }
 }
 
+crate::text_enum! {
+    /// How the findings list is ordered.
+    #[ts(export)]
+    pub enum FindingSort {
+        /// Most interviewees behind it first: the strongest patterns on top.
+        Backing = "backing",
+        Newest = "newest",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FindingInput {
     pub title: String,
     pub detail: String,
+    /// What to do about it.
+    #[serde(default)]
+    pub recommendation: String,
     pub status: FindingStatus,
     pub tags: Vec<String>,
-    /// The notes and quotes this finding rests on (at least one).
+    /// The notes and quotes this finding rests on (at least one), from any interviews.
     pub evidence_note_ids: Vec<String>,
+    /// Roadmap rows that act on this finding.
+    #[serde(default)]
+    pub row_ids: Vec<String>,
 }
 
 /// One note or quote behind a finding, with where it came from.
@@ -47,11 +67,22 @@ pub struct FindingInput {
 #[ts(export)]
 pub struct Evidence {
     pub note_id: String,
+    /// As shown: a quote without its `#tags`.
     pub text: String,
     pub is_quote: bool,
     pub speaker: Option<String>,
     pub interview_id: String,
     pub interview_title: String,
+}
+
+/// A roadmap row a finding is linked to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RowRef {
+    pub row_id: String,
+    pub project: String,
+    pub roadmap_id: String,
+    pub roadmap_title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -60,9 +91,11 @@ pub struct Finding {
     pub id: String,
     pub title: String,
     pub detail: String,
+    pub recommendation: String,
     pub status: FindingStatus,
     pub tags: Vec<String>,
     pub evidence: Vec<Evidence>,
+    pub rows: Vec<RowRef>,
     /// Where a finding without interview evidence came from (a sprint retro item); empty for
     /// findings backed by notes.
     pub source: String,
@@ -74,27 +107,71 @@ pub struct Finding {
     pub ic_count: i64,
     pub created_at: String,
     pub updated_at: String,
+    pub version: i64,
 }
 
-/// Findings sharing a tag (a finding with several tags appears in each group).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FindingFilter {
+    #[serde(default)]
+    #[ts(optional)]
+    pub status: Option<FindingStatus>,
+    /// Only findings with this tag.
+    #[serde(default)]
+    #[ts(optional)]
+    pub tag: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub sort: Option<FindingSort>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub page: Option<PageRequest>,
+}
+
+/// A tag and how many findings carry it (for the filter).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct TagGroup {
-    /// The tag, or an empty string for untagged findings.
+pub struct TagCount {
     pub tag: String,
-    pub findings: Vec<Finding>,
+    pub count: i64,
 }
 
 struct Clean {
     title: String,
     detail: String,
+    recommendation: String,
     tags: Vec<String>,
     evidence: Vec<String>,
+    rows: Vec<String>,
 }
 
-fn validated(db: &Db, input: &FindingInput) -> Result<Clean> {
+fn unique(ids: &[String]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    ids.iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|id| !id.is_empty() && seen.insert(id.clone()))
+        .collect()
+}
+
+fn exists(db: &Db, table: &str, id: &str) -> Result<bool> {
+    Ok(db.conn().query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Checks every field; `evidence_required` is false only for a finding from a retro, which may
+/// have no interview evidence.
+fn validated(db: &Db, input: &FindingInput, evidence_required: bool) -> Result<Clean> {
     let title = validate::required_line("title", "Title", &input.title, TITLE_MAX)?;
     let detail = validate::optional("detail", "Detail", &input.detail, DETAIL_MAX)?;
+    let recommendation = validate::optional(
+        "recommendation",
+        "Recommendation",
+        &input.recommendation,
+        DETAIL_MAX,
+    )?;
     let mut tags = Vec::new();
     for t in &input.tags {
         let tag = normalize_tag(t);
@@ -103,69 +180,73 @@ fn validated(db: &Db, input: &FindingInput) -> Result<Clean> {
             tags.push(tag);
         }
     }
-    let mut seen = HashSet::new();
-    let evidence: Vec<String> = input
-        .evidence_note_ids
-        .iter()
-        .filter(|id| seen.insert(id.as_str()))
-        .cloned()
-        .collect();
-    if evidence.is_empty() {
+    let evidence = unique(&input.evidence_note_ids);
+    if evidence.is_empty() && evidence_required {
         return Err(Error::invalid(
             "evidence",
             "Select at least one note or quote as evidence",
         ));
     }
     for id in &evidence {
-        let exists: bool = db.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM notes WHERE id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        if !exists(db, "notes", id)? {
             return Err(Error::invalid(
                 "evidence",
                 "A selected note no longer exists",
             ));
         }
     }
+    let rows = unique(&input.row_ids);
+    for id in &rows {
+        if !exists(db, "roadmap_rows", id)? {
+            return Err(Error::invalid(
+                "rows",
+                "A linked roadmap row no longer exists",
+            ));
+        }
+    }
     Ok(Clean {
         title,
         detail,
+        recommendation,
         tags,
         evidence,
+        rows,
     })
 }
 
 fn write_links(tx: &rusqlite::Connection, id: &str, c: &Clean) -> Result<()> {
     tx.execute("DELETE FROM finding_tags WHERE finding_id = ?1", [id])?;
     tx.execute("DELETE FROM finding_evidence WHERE finding_id = ?1", [id])?;
-    for tag in &c.tags {
-        tx.execute(
-            "INSERT INTO finding_tags (finding_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
+    tx.execute("DELETE FROM finding_rows WHERE finding_id = ?1", [id])?;
+    let mut tag =
+        tx.prepare_cached("INSERT INTO finding_tags (finding_id, tag) VALUES (?1, ?2)")?;
+    for t in &c.tags {
+        tag.execute(params![id, t])?;
     }
+    let mut ev =
+        tx.prepare_cached("INSERT INTO finding_evidence (finding_id, note_id) VALUES (?1, ?2)")?;
     for note in &c.evidence {
-        tx.execute(
-            "INSERT INTO finding_evidence (finding_id, note_id) VALUES (?1, ?2)",
-            params![id, note],
-        )?;
+        ev.execute(params![id, note])?;
+    }
+    let mut row =
+        tx.prepare_cached("INSERT INTO finding_rows (finding_id, row_id) VALUES (?1, ?2)")?;
+    for r in &c.rows {
+        row.execute(params![id, r])?;
     }
     Ok(())
 }
 
-pub fn create(db: &mut Db, input: &FindingInput) -> Result<Finding> {
-    let c = validated(db, input)?;
+pub fn create(db: &Db, input: &FindingInput) -> Result<Finding> {
+    let c = validated(db, input, true)?;
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.write()?;
-    tx.execute(
-        "INSERT INTO findings (id, title, detail, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![id, c.title, c.detail, input.status.as_str(), now],
+    let unit = db.unit()?;
+    db.conn().execute(
+        "INSERT INTO findings (id, title, detail, recommendation, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![id, c.title, c.detail, c.recommendation, input.status, now],
     )?;
-    write_links(&tx, &id, &c)?;
-    tx.commit()?;
+    write_links(db.conn(), &id, &c)?;
+    unit.commit()?;
     get(db, &id)
 }
 
@@ -192,25 +273,27 @@ pub(crate) fn insert_sourced(
     Ok(id)
 }
 
-pub fn update(db: &mut Db, id: &str, input: &FindingInput) -> Result<Finding> {
-    let c = validated(db, input)?;
-    let tx = db.write()?;
-    let changed = tx.execute(
-        "UPDATE findings SET title = ?2, detail = ?3, status = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, c.title, c.detail, input.status.as_str(), clock::now()],
+/// Saves an edit made from `version`: title, detail, recommendation, tags, the evidence (add or
+/// remove notes from any interview) and the linked rows. A sourced finding (from a retro) may
+/// keep no interview evidence.
+pub fn update(db: &Db, id: &str, version: i64, input: &FindingInput) -> Result<Finding> {
+    let current = get(db, id)?;
+    let c = validated(db, input, current.source.is_empty())?;
+    let unit = db.unit()?;
+    records::bump(db, "findings", id, version, || get(db, id))?;
+    db.conn().execute(
+        "UPDATE findings SET title = ?2, detail = ?3, recommendation = ?4, status = ?5 WHERE id = ?1",
+        params![id, c.title, c.detail, c.recommendation, input.status],
     )?;
-    if changed == 0 {
-        return Err(Error::not_found("finding", id));
-    }
-    write_links(&tx, id, &c)?;
-    tx.commit()?;
+    write_links(db.conn(), id, &c)?;
+    unit.commit()?;
     get(db, id)
 }
 
 pub fn set_status(db: &Db, id: &str, status: FindingStatus) -> Result<Finding> {
     let changed = db.conn().execute(
-        "UPDATE findings SET status = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, status.as_str(), clock::now()],
+        "UPDATE findings SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
+        params![id, status, clock::now()],
     )?;
     if changed == 0 {
         return Err(Error::not_found("finding", id));
@@ -218,123 +301,138 @@ pub fn set_status(db: &Db, id: &str, status: FindingStatus) -> Result<Finding> {
     get(db, id)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
-        .conn()
-        .execute("DELETE FROM findings WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("finding", id));
+/// Moves the finding to the trash; its notes stay where they are.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let f = get(db, id)?;
+    trash::delete(db, TrashKind::Finding, id, &f.title)
+}
+
+/// The findings query: each finding once, with its tags, evidence, rows and backing built by
+/// SQLite in the same statement.
+const SELECT: &str = "
+WITH ev AS (
+    SELECT fe.finding_id, n.id AS note_id, n.is_quote, n.speaker_id, n.interview_id
+    FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
+), backers AS (
+    SELECT DISTINCT ev.finding_id, p.id, p.role
+    FROM ev JOIN interview_people ip ON ip.interview_id = ev.interview_id
+    JOIN people p ON p.id = ip.person_id
+    WHERE ev.is_quote = 0 OR ev.speaker_id IS NULL OR ev.speaker_id = p.id
+), counts AS (
+    SELECT finding_id, count(*) AS backing,
+           sum(role IN ('lead', 'manager')) AS leads
+    FROM backers GROUP BY finding_id
+)
+SELECT f.id, f.title, f.detail, f.recommendation, f.status, f.source, f.created_at,
+       f.updated_at, f.version, coalesce(c.backing, 0), coalesce(c.leads, 0),
+       (SELECT json_group_array(tag) FROM (SELECT tag FROM finding_tags t
+         WHERE t.finding_id = f.id ORDER BY tag)),
+       (SELECT json_group_array(json_object('note_id', n.id, 'text', n.text,
+               'is_quote', json(CASE n.is_quote WHEN 1 THEN 'true' ELSE 'false' END),
+               'speaker', p.name, 'interview_id', i.id, 'interview_title', i.title))
+          FROM (SELECT n.* FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
+                JOIN interviews i2 ON i2.id = n.interview_id
+                WHERE fe.finding_id = f.id ORDER BY i2.scheduled_at, n.created_at) n
+          JOIN interviews i ON i.id = n.interview_id
+          LEFT JOIN people p ON p.id = n.speaker_id),
+       (SELECT json_group_array(json_object('row_id', w.id, 'project', w.project,
+               'roadmap_id', r.id, 'roadmap_title', r.title))
+          FROM finding_rows fr JOIN roadmap_rows w ON w.id = fr.row_id
+          JOIN roadmaps r ON r.id = w.roadmap_id WHERE fr.finding_id = f.id)
+FROM findings f LEFT JOIN counts c ON c.finding_id = f.id";
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
+    let backing: i64 = r.get(9)?;
+    let leads: i64 = r.get(10)?;
+    let mut evidence: Vec<Evidence> = json_col(r, 12)?.unwrap_or_default();
+    for e in &mut evidence {
+        e.text = display(&e.text, e.is_quote);
     }
-    Ok(())
-}
-
-fn evidence_of(db: &Db, id: &str) -> Result<Vec<Evidence>> {
-    let mut stmt = db.conn().prepare(
-        "SELECT n.id, n.text, n.is_quote, p.name, i.id, i.title
-         FROM finding_evidence e
-         JOIN notes n ON n.id = e.note_id
-         JOIN interviews i ON i.id = n.interview_id
-         LEFT JOIN people p ON p.id = n.speaker_id
-         WHERE e.finding_id = ?1
-         ORDER BY i.scheduled_at, n.created_at",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Evidence {
-            note_id: r.get(0)?,
-            text: r.get(1)?,
-            is_quote: r.get(2)?,
-            speaker: r.get(3)?,
-            interview_id: r.get(4)?,
-            interview_title: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The people behind a finding's evidence with their roles: a quote counts for its speaker
-/// only; a plain note counts for everyone interviewed in that session.
-fn backers(db: &Db, id: &str) -> Result<Vec<Role>> {
-    let mut stmt = db.conn().prepare(
-        "SELECT DISTINCT p.id, p.role FROM finding_evidence e
-         JOIN notes n ON n.id = e.note_id
-         JOIN interview_people ip ON ip.interview_id = n.interview_id
-         JOIN people p ON p.id = ip.person_id
-         WHERE e.finding_id = ?1
-           AND (n.is_quote = 0 OR n.speaker_id IS NULL OR n.speaker_id = p.id)",
-    )?;
-    let rows = stmt.query_map([id], |r| r.get::<_, Role>(1))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn get(db: &Db, id: &str) -> Result<Finding> {
-    type Head = (String, String, FindingStatus, String, String, String);
-    let (title, detail, status, source, created_at, updated_at): Head = db
-        .conn()
-        .query_row(
-            "SELECT title, detail, status, source, created_at, updated_at FROM findings WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-        )
-            .optional()?
-            .ok_or_else(|| Error::not_found("finding", id))?;
-    let tags: Vec<String> = db
-        .conn()
-        .prepare("SELECT tag FROM finding_tags WHERE finding_id = ?1 ORDER BY tag")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let roles = backers(db, id)?;
-    let lead_count = roles.iter().filter(|r| r.is_leadership()).count() as i64;
     Ok(Finding {
-        id: id.to_owned(),
-        title,
-        detail,
-        status,
-        tags,
-        evidence: evidence_of(db, id)?,
-        source,
-        interviewee_count: roles.len() as i64,
-        lead_count,
-        ic_count: roles.len() as i64 - lead_count,
-        created_at,
-        updated_at,
+        id: r.get(0)?,
+        title: r.get(1)?,
+        detail: r.get(2)?,
+        recommendation: r.get(3)?,
+        status: r.get(4)?,
+        source: r.get(5)?,
+        created_at: r.get(6)?,
+        updated_at: r.get(7)?,
+        version: r.get(8)?,
+        interviewee_count: backing,
+        lead_count: leads,
+        ic_count: backing - leads,
+        tags: json_col(r, 11)?.unwrap_or_default(),
+        evidence,
+        rows: json_col(r, 13)?.unwrap_or_default(),
     })
 }
 
-/// Every finding, best supported first (most interviewees), then newest.
-pub fn list(db: &Db) -> Result<Vec<Finding>> {
-    let ids: Vec<String> = db
+pub fn get(db: &Db, id: &str) -> Result<Finding> {
+    db.conn()
+        .prepare_cached(&format!("{SELECT} WHERE f.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("finding", id))
+}
+
+/// One page of findings, each once, filtered by status and tag, best supported first (or
+/// newest first).
+pub fn list(db: &Db, filter: &FindingFilter) -> Result<Page<Finding>> {
+    let tag = filter
+        .tag
+        .as_deref()
+        .map(normalize_tag)
+        .filter(|t| !t.is_empty());
+    let cond = "(?1 IS NULL OR f.status = ?1)
+        AND (?2 IS NULL OR EXISTS (SELECT 1 FROM finding_tags t WHERE t.finding_id = f.id AND t.tag = ?2))";
+    let order = match filter.sort.unwrap_or(FindingSort::Backing) {
+        FindingSort::Backing => "coalesce(c.backing, 0) DESC, f.created_at DESC, f.id",
+        FindingSort::Newest => "f.created_at DESC, f.id",
+    };
+    let (limit, offset) = filter.page.unwrap_or_default().sql();
+    let total: i64 = db
         .conn()
-        .prepare("SELECT id FROM findings ORDER BY created_at DESC")?
-        .query_map([], |r| r.get(0))?
+        .prepare_cached(&format!("SELECT count(*) FROM findings f WHERE {cond}"))?
+        .query_row(params![filter.status, tag], |r| r.get(0))?;
+    let items = db
+        .conn()
+        .prepare_cached(&format!(
+            "{SELECT} WHERE {cond} ORDER BY {order} LIMIT ?3 OFFSET ?4"
+        ))?
+        .query_map(params![filter.status, tag, limit, offset], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut all: Vec<Finding> = ids.iter().map(|id| get(db, id)).collect::<Result<_>>()?;
-    all.sort_by_key(|f| std::cmp::Reverse(f.interviewee_count));
+    Ok(Page {
+        total,
+        offset,
+        items,
+    })
+}
+
+/// Every finding, best supported first (for reports and exports).
+pub fn all(db: &Db) -> Result<Vec<Finding>> {
+    let all = db
+        .conn()
+        .prepare_cached(&format!(
+            "{SELECT} ORDER BY coalesce(c.backing, 0) DESC, f.created_at DESC, f.id"
+        ))?
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(all)
 }
 
-/// Findings grouped by tag (affinity map), tags alphabetically, untagged last.
-pub fn by_tag(db: &Db) -> Result<Vec<TagGroup>> {
-    let mut groups: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
-    let mut untagged = Vec::new();
-    for f in list(db)? {
-        if f.tags.is_empty() {
-            untagged.push(f);
-        } else {
-            for t in &f.tags {
-                groups.entry(t.clone()).or_default().push(f.clone());
-            }
-        }
-    }
-    let mut out: Vec<TagGroup> = groups
-        .into_iter()
-        .map(|(tag, findings)| TagGroup { tag, findings })
-        .collect();
-    if !untagged.is_empty() {
-        out.push(TagGroup {
-            tag: String::new(),
-            findings: untagged,
-        });
-    }
-    Ok(out)
+/// The tags in use, most used first.
+pub fn tags(db: &Db) -> Result<Vec<TagCount>> {
+    let all = db
+        .conn()
+        .prepare_cached(
+            "SELECT tag, count(*) FROM finding_tags GROUP BY tag ORDER BY count(*) DESC, tag",
+        )?
+        .query_map([], |r| {
+            Ok(TagCount {
+                tag: r.get(0)?,
+                count: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(all)
 }

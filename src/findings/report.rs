@@ -1,11 +1,10 @@
 //! The findings report: every finding once, best supported first, with its tags, backing and
 //! evidence.
 
-use super::{list, Finding};
+use super::{all, Finding};
 use crate::db::Db;
 use crate::error::Result;
 use crate::markup::{Doc, Item};
-use crate::tags::strip_tags;
 
 /// "3 interviewees (1 lead/manager, 2 IC/other)", or where a finding without interviews came from.
 pub fn backing(f: &Finding) -> String {
@@ -22,7 +21,7 @@ pub fn backing(f: &Finding) -> String {
 }
 
 pub fn findings(db: &Db) -> Result<Doc> {
-    let all = list(db)?;
+    let all = all(db)?;
     let mut doc = Doc::new("Findings");
     if all.is_empty() {
         doc.list_or(Vec::new(), "No findings yet.");
@@ -47,15 +46,17 @@ pub fn findings(db: &Db) -> Result<Doc> {
         if !f.detail.is_empty() {
             doc.para(&f.detail);
         }
+        if !f.recommendation.is_empty() {
+            doc.facts(vec![(
+                "Recommendation".to_owned(),
+                f.recommendation.clone(),
+            )]);
+        }
         doc.list(
             f.evidence
                 .iter()
                 .map(|e| Item {
-                    text: if e.is_quote {
-                        strip_tags(&e.text)
-                    } else {
-                        e.text.clone()
-                    },
+                    text: e.text.clone(),
                     quote: e.is_quote,
                     by: e.speaker.clone(),
                     note: Some(format!("({})", e.interview_title)),

@@ -15,7 +15,10 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::people::{self, Person};
+use crate::paging::{Page, PageRequest};
+use crate::people::{self, Person, Role};
+use crate::records;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 /// Interviews last 30 minutes unless planned otherwise.
@@ -70,8 +73,50 @@ pub struct Interview {
     /// The note being typed, saved as it is typed so nothing is lost if the app dies.
     pub draft: String,
     pub note_count: i64,
+    /// How long it really ran, in minutes, once finished.
+    pub held_minutes: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
+    pub version: i64,
+}
+
+/// Someone in a list row: enough to show and link to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonRef {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// An interview as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InterviewSummary {
+    pub id: String,
+    pub title: String,
+    pub topic: String,
+    pub scheduled_at: String,
+    pub duration_minutes: i64,
+    pub status: InterviewStatus,
+    pub interviewees: Vec<PersonRef>,
+    pub note_taker: Option<PersonRef>,
+    pub note_count: i64,
+    pub held_minutes: Option<i64>,
+    /// Leads and ICs together, acknowledged when planned.
+    pub mixed_roles: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InterviewFilter {
+    /// Matches the title, topic or an interviewee's name, ignoring case and accents.
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub page: Option<PageRequest>,
 }
 
 fn parse_time(field: &str, label: &str, value: &str) -> Result<DateTime<Utc>> {
@@ -214,10 +259,11 @@ fn write_people(tx: &rusqlite::Connection, id: &str, ids: &[String]) -> Result<(
     Ok(())
 }
 
-pub fn plan(db: &mut Db, input: &InterviewInput) -> Result<Interview> {
+pub fn plan(db: &Db, input: &InterviewInput) -> Result<Interview> {
     let c = check(db, input)?;
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     tx.execute(
         "INSERT INTO interviews (id, title, topic, scheduled_at, duration_minutes, note_taker_id,
                                  guide_id, mixed_roles_ack_at, created_at, updated_at)
@@ -234,20 +280,21 @@ pub fn plan(db: &mut Db, input: &InterviewInput) -> Result<Interview> {
             now
         ],
     )?;
-    write_people(&tx, &id, &c.interviewees)?;
-    tx.commit()?;
+    write_people(tx, &id, &c.interviewees)?;
+    unit.commit()?;
     get(db, &id)
 }
 
-pub fn update(db: &mut Db, id: &str, input: &InterviewInput) -> Result<Interview> {
+/// Saves an edit made from `version` (title, time, people, guide…), with the planning rules.
+pub fn update(db: &Db, id: &str, version: i64, input: &InterviewInput) -> Result<Interview> {
     let c = check(db, input)?;
     let now = clock::now();
-    let tx = db.write()?;
-    let changed = tx.execute(
+    let unit = db.unit()?;
+    records::bump(db, "interviews", id, version, || get(db, id))?;
+    let changed = db.conn().execute(
         "UPDATE interviews SET title = ?2, topic = ?3, scheduled_at = ?4, duration_minutes = ?5,
                 note_taker_id = ?6, guide_id = ?7,
-                mixed_roles_ack_at = CASE WHEN ?8 THEN coalesce(mixed_roles_ack_at, ?9) END,
-                updated_at = ?9
+                mixed_roles_ack_at = CASE WHEN ?8 THEN coalesce(mixed_roles_ack_at, ?9) END
          WHERE id = ?1",
         params![
             id,
@@ -264,20 +311,15 @@ pub fn update(db: &mut Db, id: &str, input: &InterviewInput) -> Result<Interview
     if changed == 0 {
         return Err(Error::not_found("interview", id));
     }
-    write_people(&tx, id, &c.interviewees)?;
-    tx.commit()?;
+    write_people(db.conn(), id, &c.interviewees)?;
+    unit.commit()?;
     get(db, id)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
-        .conn()
-        .execute("DELETE FROM interviews WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("interview", id));
-    }
-    Ok(())
+/// Moves the interview, with its notes, quotes and links, to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let i = get(db, id)?;
+    trash::delete(db, TrashKind::Interview, id, &i.title)
 }
 
 /// Starts the interview clock (once; starting again keeps the first start).
@@ -325,84 +367,168 @@ pub fn save_draft(db: &Db, id: &str, draft: &str) -> Result<()> {
 }
 
 fn people_of(db: &Db, id: &str) -> Result<Vec<Person>> {
-    let mut stmt = db.conn().prepare(
-        "SELECT person_id FROM interview_people ip JOIN people p ON p.id = ip.person_id
-         WHERE interview_id = ?1 ORDER BY p.name COLLATE NOCASE",
-    )?;
-    let ids: Vec<String> = stmt
-        .query_map([id], |r| r.get(0))?
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {} FROM interview_people ip JOIN people p ON p.id = ip.person_id
+         WHERE ip.interview_id = ?1 ORDER BY p.name COLLATE NOCASE",
+        people::COLUMNS_P
+    ))?;
+    let found = stmt
+        .query_map([id], people::from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    ids.iter().map(|p| people::get(db, p)).collect()
+    Ok(found)
 }
 
-pub fn get(db: &Db, id: &str) -> Result<Interview> {
-    type RowT = (
-        String,
-        String,
-        String,
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-        i64,
-        String,
-        String,
-    );
-    let r: RowT = db
-        .conn()
-        .query_row(
-            "SELECT title, topic, scheduled_at, duration_minutes, note_taker_id, guide_id,
-                    mixed_roles_ack_at, started_at, ended_at, draft,
-                    (SELECT count(*) FROM notes n WHERE n.interview_id = i.id), created_at, updated_at
-             FROM interviews i WHERE id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?,
-                    r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::not_found("interview", id))?;
-    let status = match (&r.7, &r.8) {
+fn status_of(started: &Option<String>, ended: &Option<String>) -> InterviewStatus {
+    match (started, ended) {
         (_, Some(_)) => InterviewStatus::Done,
         (Some(_), None) => InterviewStatus::Running,
         _ => InterviewStatus::Planned,
+    }
+}
+
+/// Minutes between start and end, once both are known.
+fn held(started: &Option<String>, ended: &Option<String>) -> Option<i64> {
+    let t = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
     };
-    Ok(Interview {
-        id: id.to_owned(),
-        title: r.0,
-        topic: r.1,
-        scheduled_at: r.2,
-        duration_minutes: r.3,
-        interviewees: people_of(db, id)?,
-        note_taker: r.4.as_deref().map(|p| people::get(db, p)).transpose()?,
-        guide_id: r.5,
-        mixed_roles_ack_at: r.6,
-        status,
-        started_at: r.7,
-        ended_at: r.8,
-        draft: r.9,
-        note_count: r.10,
-        created_at: r.11,
-        updated_at: r.12,
+    Some(((t(ended)? - t(started)?).num_seconds().max(0) + 59) / 60)
+}
+
+pub fn get(db: &Db, id: &str) -> Result<Interview> {
+    let mut i = db
+        .conn()
+        .prepare_cached(
+            "SELECT title, topic, scheduled_at, duration_minutes, note_taker_id, guide_id,
+                    mixed_roles_ack_at, started_at, ended_at, draft,
+                    (SELECT count(*) FROM notes n WHERE n.interview_id = i.id), created_at,
+                    updated_at, version
+             FROM interviews i WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            let (started, ended) = (r.get(7)?, r.get(8)?);
+            Ok((
+                Interview {
+                    id: id.to_owned(),
+                    title: r.get(0)?,
+                    topic: r.get(1)?,
+                    scheduled_at: r.get(2)?,
+                    duration_minutes: r.get(3)?,
+                    interviewees: Vec::new(),
+                    note_taker: None,
+                    guide_id: r.get(5)?,
+                    mixed_roles_ack_at: r.get(6)?,
+                    status: status_of(&started, &ended),
+                    held_minutes: held(&started, &ended),
+                    started_at: started,
+                    ended_at: ended,
+                    draft: r.get(9)?,
+                    note_count: r.get(10)?,
+                    created_at: r.get(11)?,
+                    updated_at: r.get(12)?,
+                    version: r.get(13)?,
+                },
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found("interview", id))?;
+    i.0.interviewees = people_of(db, id)?;
+    i.0.note_taker = i.1.as_deref().map(|p| people::get(db, p)).transpose()?;
+    Ok(i.0)
+}
+
+/// `[{id, name, role}]` of an interview's people, as JSON built by SQLite.
+const INTERVIEWEES_JSON: &str = "(SELECT json_group_array(json_object('id', p.id, 'name', p.name, 'role', p.role))
+       FROM (SELECT p.id, p.name, p.role FROM interview_people ip JOIN people p ON p.id = ip.person_id
+             WHERE ip.interview_id = i.id ORDER BY p.name COLLATE NOCASE) p)";
+
+/// One page of interviews, soonest upcoming first, then past ones most recent first, in one
+/// query however long the list is.
+pub fn list(db: &Db, filter: &InterviewFilter) -> Result<Page<InterviewSummary>> {
+    let needle = filter
+        .query
+        .as_deref()
+        .map(people::name_key)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("%{}%", validate::like_escape(&n)));
+    let (limit, offset) = filter.page.unwrap_or_default().sql();
+    let matches = "(?1 IS NULL OR lower(i.title || ' ' || i.topic) LIKE ?1 ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM interview_people ip JOIN people p ON p.id = ip.person_id
+                     WHERE ip.interview_id = i.id AND p.name_key LIKE ?1 ESCAPE '\\'))";
+    let total: i64 = db
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM interviews i WHERE {matches}"
+        ))?
+        .query_row([&needle], |r| r.get(0))?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT i.id, i.title, i.topic, i.scheduled_at, i.duration_minutes, i.started_at, i.ended_at,
+                {INTERVIEWEES_JSON},
+                (SELECT json_object('id', p.id, 'name', p.name, 'role', p.role) FROM people p
+                  WHERE p.id = i.note_taker_id),
+                (SELECT count(*) FROM notes n WHERE n.interview_id = i.id),
+                i.mixed_roles_ack_at IS NOT NULL
+         FROM interviews i WHERE {matches}
+         ORDER BY i.ended_at IS NOT NULL, CASE WHEN i.ended_at IS NULL THEN i.scheduled_at END,
+                  i.scheduled_at DESC
+         LIMIT ?2 OFFSET ?3"
+    ))?;
+    let items = stmt
+        .query_map(params![needle, limit, offset], summary_from)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page {
+        total,
+        offset,
+        items,
     })
 }
 
-/// Every interview, soonest upcoming first, then past ones most recent first.
-pub fn list(db: &Db) -> Result<Vec<Interview>> {
-    let ids: Vec<String> = db
-        .conn()
-        .prepare(
-            "SELECT id FROM interviews
-             ORDER BY ended_at IS NOT NULL, CASE WHEN ended_at IS NULL THEN scheduled_at END,
-                      scheduled_at DESC",
-        )?
-        .query_map([], |r| r.get(0))?
+/// Interviews scheduled in `[from, to)` (RFC 3339 UTC), earliest first, in one query.
+pub fn between(db: &Db, from: &str, to: &str) -> Result<Vec<InterviewSummary>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT i.id, i.title, i.topic, i.scheduled_at, i.duration_minutes, i.started_at, i.ended_at,
+                {INTERVIEWEES_JSON},
+                (SELECT json_object('id', p.id, 'name', p.name, 'role', p.role) FROM people p
+                  WHERE p.id = i.note_taker_id),
+                (SELECT count(*) FROM notes n WHERE n.interview_id = i.id),
+                i.mixed_roles_ack_at IS NOT NULL
+         FROM interviews i WHERE i.scheduled_at >= ?1 AND i.scheduled_at < ?2
+         ORDER BY i.scheduled_at"
+    ))?;
+    let all = stmt
+        .query_map([from, to], summary_from)?
         .collect::<rusqlite::Result<_>>()?;
-    ids.iter().map(|id| get(db, id)).collect()
+    Ok(all)
+}
+
+fn summary_from(r: &rusqlite::Row) -> rusqlite::Result<InterviewSummary> {
+    let (started, ended): (Option<String>, Option<String>) = (r.get(5)?, r.get(6)?);
+    Ok(InterviewSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        topic: r.get(2)?,
+        scheduled_at: r.get(3)?,
+        duration_minutes: r.get(4)?,
+        status: status_of(&started, &ended),
+        held_minutes: held(&started, &ended),
+        interviewees: json_col(r, 7)?.unwrap_or_default(),
+        note_taker: json_col(r, 8)?,
+        note_count: r.get(9)?,
+        mixed_roles: r.get(10)?,
+    })
+}
+
+/// A JSON column built by SQLite, decoded.
+pub(crate) fn json_col<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row,
+    i: usize,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = r.get(i)?;
+    text.map(|t| {
+        serde_json::from_str(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
 }

@@ -8,7 +8,9 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::tags::parse_tags;
+use crate::records;
+use crate::tags::{parse_tags, strip_tags};
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub const TEXT_MAX: usize = 5_000;
@@ -34,27 +36,42 @@ pub struct Note {
     pub offset_seconds: Option<i64>,
     /// The `#tags` found in `text`, lower-case, in order of appearance.
     pub tags: Vec<String>,
+    /// What is shown and exported: for a quote, the words said, without its `#tags`.
+    pub display: String,
     pub created_at: String,
     pub updated_at: String,
+    pub version: i64,
+}
+
+/// A note's text as shown: a quote loses its `#tags` (they stay as tags), a note keeps them.
+pub fn display(text: &str, is_quote: bool) -> String {
+    if is_quote {
+        strip_tags(text)
+    } else {
+        text.to_owned()
+    }
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Note> {
     let text: String = r.get(2)?;
+    let is_quote: bool = r.get(3)?;
     Ok(Note {
         id: r.get(0)?,
         interview_id: r.get(1)?,
         tags: parse_tags(&text),
+        display: display(&text, is_quote),
         text,
-        is_quote: r.get(3)?,
+        is_quote,
         speaker_id: r.get(4)?,
         offset_seconds: r.get(5)?,
         created_at: r.get(6)?,
         updated_at: r.get(7)?,
+        version: r.get(8)?,
     })
 }
 
 const COLUMNS: &str =
-    "id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at";
+    "id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at, version";
 
 /// Checks the note against its interview: a quote's speaker must be one of the interviewees.
 fn validated(db: &Db, interview_id: &str, input: &NoteInput) -> Result<NoteInput> {
@@ -101,7 +118,7 @@ fn write_tags(conn: &rusqlite::Connection, note_id: &str, text: &str) -> Result<
 
 /// Adds a note stamped with the time since the interview started, and clears the draft it came
 /// from, in one transaction: the text is always in exactly one of the two places.
-pub fn add(db: &mut Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
+pub fn add(db: &Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
     let started: Option<Option<String>> = db
         .conn()
         .query_row(
@@ -121,39 +138,44 @@ pub fn add(db: &mut Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
                 .max(0)
         });
     let id = clock::new_id();
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     tx.execute(
         "INSERT INTO notes (id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![id, interview_id, n.text, n.is_quote, n.speaker_id, offset, now],
     )?;
-    write_tags(&tx, &id, &n.text)?;
+    write_tags(tx, &id, &n.text)?;
     tx.execute(
         "UPDATE interviews SET draft = '' WHERE id = ?1",
         [interview_id],
     )?;
-    tx.commit()?;
+    unit.commit()?;
     get(db, &id)
 }
 
-pub fn update(db: &mut Db, id: &str, input: &NoteInput) -> Result<Note> {
+/// Saves an edit made from `version`: the text (line breaks kept), note ⇄ quote, the
+/// speaker; the `#tags` follow the text.
+pub fn update(db: &Db, id: &str, version: i64, input: &NoteInput) -> Result<Note> {
     let current = get(db, id)?;
     let n = validated(db, &current.interview_id, input)?;
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    records::bump(db, "notes", id, version, || get(db, id))?;
+    let tx = db.conn();
     tx.execute(
-        "UPDATE notes SET text = ?2, is_quote = ?3, speaker_id = ?4, updated_at = ?5 WHERE id = ?1",
-        params![id, n.text, n.is_quote, n.speaker_id, clock::now()],
+        "UPDATE notes SET text = ?2, is_quote = ?3, speaker_id = ?4 WHERE id = ?1",
+        params![id, n.text, n.is_quote, n.speaker_id],
     )?;
-    write_tags(&tx, id, &n.text)?;
-    tx.commit()?;
+    write_tags(tx, id, &n.text)?;
+    unit.commit()?;
     get(db, id)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db.conn().execute("DELETE FROM notes WHERE id = ?1", [id])? == 0 {
-        return Err(Error::not_found("note", id));
-    }
-    Ok(())
+/// Moves the note (and its place in findings' evidence) to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let n = get(db, id)?;
+    let label: String = n.display.chars().take(80).collect();
+    trash::delete(db, TrashKind::Note, id, &label)
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Note> {

@@ -10,6 +10,8 @@ use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::markup::{Block, Doc, Item};
+use crate::records;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 /// An interview lasts 30 minutes unless planned otherwise; a guide is budgeted against that.
@@ -65,6 +67,7 @@ pub struct Guide {
     pub leading_count: i64,
     pub created_at: String,
     pub updated_at: String,
+    pub version: i64,
 }
 
 impl GuideInput {
@@ -116,27 +119,23 @@ pub fn create(db: &Db, input: &GuideInput) -> Result<Guide> {
     get(db, &id)
 }
 
-pub fn update(db: &Db, id: &str, input: &GuideInput) -> Result<Guide> {
+/// Renames the guide or changes its goal, from `version`.
+pub fn update(db: &Db, id: &str, version: i64, input: &GuideInput) -> Result<Guide> {
     let g = input.validated()?;
-    let changed = db.conn().execute(
-        "UPDATE guides SET title = ?2, goal = ?3, updated_at = ?4 WHERE id = ?1",
-        params![id, g.title, g.goal, clock::now()],
+    let unit = db.unit()?;
+    records::bump(db, "guides", id, version, || get(db, id))?;
+    db.conn().execute(
+        "UPDATE guides SET title = ?2, goal = ?3 WHERE id = ?1",
+        params![id, g.title, g.goal],
     )?;
-    if changed == 0 {
-        return Err(Error::not_found("guide", id));
-    }
+    unit.commit()?;
     get(db, id)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
-        .conn()
-        .execute("DELETE FROM guides WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("guide", id));
-    }
-    Ok(())
+/// Moves the guide to the trash; interviews that used it forget it until it is restored.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let g = get(db, id)?;
+    trash::delete(db, TrashKind::Guide, id, &g.title)
 }
 
 pub fn list(db: &Db) -> Result<Vec<GuideSummary>> {
@@ -160,12 +159,12 @@ pub fn list(db: &Db) -> Result<Vec<GuideSummary>> {
 
 /// The guide with its questions in order, checked, and its time against the budget.
 pub fn get(db: &Db, id: &str) -> Result<Guide> {
-    let (title, goal, created_at, updated_at) = db
+    let (title, goal, created_at, updated_at, version) = db
         .conn()
         .query_row(
-            "SELECT title, goal, created_at, updated_at FROM guides WHERE id = ?1",
+            "SELECT title, goal, created_at, updated_at, version FROM guides WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?
         .ok_or_else(|| Error::not_found("guide", id))?;
@@ -201,6 +200,7 @@ pub fn get(db: &Db, id: &str) -> Result<Guide> {
         leading_count,
         created_at,
         updated_at,
+        version,
     })
 }
 
@@ -247,12 +247,17 @@ fn item_guide(db: &Db, item_id: &str) -> Result<String> {
         .ok_or_else(|| Error::not_found("guide item", item_id))
 }
 
-pub fn remove_item(db: &Db, item_id: &str) -> Result<Guide> {
+/// Takes a question out of the guide (to the trash, so it can be put back in its place).
+pub fn remove_item(db: &Db, item_id: &str) -> Result<TrashEntry> {
     let guide_id = item_guide(db, item_id)?;
-    db.conn()
-        .execute("DELETE FROM guide_items WHERE id = ?1", [item_id])?;
+    let text: String = db.conn().query_row(
+        "SELECT q.text FROM guide_items i JOIN questions q ON q.id = i.question_id WHERE i.id = ?1",
+        [item_id],
+        |r| r.get(0),
+    )?;
+    let e = trash::delete(db, TrashKind::GuideItem, item_id, &text)?;
     touch(db, &guide_id)?;
-    get(db, &guide_id)
+    Ok(e)
 }
 
 pub fn set_minutes(db: &Db, item_id: &str, minutes: i64) -> Result<Guide> {
@@ -268,7 +273,7 @@ pub fn set_minutes(db: &Db, item_id: &str, minutes: i64) -> Result<Guide> {
 
 /// Puts the guide's items in the given order. `item_ids` must name every item exactly once,
 /// so a stale screen cannot silently drop or duplicate a question.
-pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide> {
+pub fn reorder(db: &Db, guide_id: &str, item_ids: &[String]) -> Result<Guide> {
     let current = get(db, guide_id)?;
     let mut have: Vec<&str> = current.items.iter().map(|i| i.id.as_str()).collect();
     let mut want: Vec<&str> = item_ids.iter().map(String::as_str).collect();
@@ -280,7 +285,8 @@ pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide
             "The guide changed since it was shown; reload it and try again",
         ));
     }
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     {
         let mut stmt = tx.prepare("UPDATE guide_items SET position = ?2 WHERE id = ?1")?;
         for (pos, id) in item_ids.iter().enumerate() {
@@ -291,7 +297,7 @@ pub fn reorder(db: &mut Db, guide_id: &str, item_ids: &[String]) -> Result<Guide
         "UPDATE guides SET updated_at = ?2 WHERE id = ?1",
         params![guide_id, clock::now()],
     )?;
-    tx.commit()?;
+    unit.commit()?;
     get(db, guide_id)
 }
 

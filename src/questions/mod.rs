@@ -6,8 +6,6 @@ pub mod guides;
 pub mod lint;
 pub mod starter;
 
-use std::collections::BTreeMap;
-
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,6 +13,8 @@ use ts_rs::TS;
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::paging::{Page, PageRequest};
+use crate::records;
 use crate::tags::normalize_tag;
 use crate::validate;
 use lint::LintFinding;
@@ -43,6 +43,7 @@ pub struct Question {
     pub updated_at: String,
     /// What the checker finds in `text` (empty for a non-leading question).
     pub findings: Vec<LintFinding>,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -69,6 +70,9 @@ pub struct QuestionFilter {
     pub tag: Option<String>,
     #[serde(default)]
     pub include_archived: bool,
+    #[serde(default)]
+    #[ts(optional)]
+    pub page: Option<PageRequest>,
 }
 
 /// A topic and how many active questions it holds.
@@ -80,7 +84,17 @@ pub struct TopicCount {
 }
 
 impl QuestionInput {
-    fn validated(&self) -> Result<QuestionInput> {
+    /// What the free-text filter matches: question, rationale and leading version, folded.
+    pub(crate) fn filter_key(&self) -> String {
+        crate::people::name_key(&format!(
+            "{} {} {}",
+            self.text,
+            self.rationale,
+            self.leading_version.as_deref().unwrap_or("")
+        ))
+    }
+
+    pub(crate) fn validated(&self) -> Result<QuestionInput> {
         let mut tags: Vec<String> = Vec::new();
         for raw in &self.tags {
             let tag = normalize_tag(raw);
@@ -120,8 +134,7 @@ impl QuestionInput {
     }
 }
 
-const COLUMNS: &str =
-    "id, text, topic, leading_version, rationale, builtin, archived_at, created_at, updated_at";
+const COLUMNS: &str = "id, text, topic, leading_version, rationale, builtin, archived_at, created_at, updated_at, version";
 
 fn from_row(r: &Row) -> rusqlite::Result<Question> {
     let text: String = r.get(1)?;
@@ -137,6 +150,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Question> {
         archived_at: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
+        version: r.get(9)?,
     })
 }
 
@@ -152,35 +166,45 @@ fn write_tags(tx: &rusqlite::Connection, id: &str, tags: &[String]) -> Result<()
 fn insert(tx: &rusqlite::Connection, q: &QuestionInput, builtin: bool) -> Result<String> {
     let (id, now) = (clock::new_id(), clock::now());
     tx.execute(
-        "INSERT INTO questions (id, text, topic, leading_version, rationale, builtin, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![id, q.text, q.topic, q.leading_version, q.rationale, builtin, now],
+        "INSERT INTO questions (id, text, topic, leading_version, rationale, builtin, created_at, updated_at,
+                                filter_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        params![id, q.text, q.topic, q.leading_version, q.rationale, builtin, now, q.filter_key()],
     )?;
     write_tags(tx, &id, &q.tags)?;
     Ok(id)
 }
 
-pub fn create(db: &mut Db, input: &QuestionInput) -> Result<Question> {
+pub fn create(db: &Db, input: &QuestionInput) -> Result<Question> {
     let q = input.validated()?;
-    let tx = db.write()?;
-    let id = insert(&tx, &q, false)?;
-    tx.commit()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
+    let id = insert(tx, &q, false)?;
+    unit.commit()?;
     get(db, &id)
 }
 
-pub fn update(db: &mut Db, id: &str, input: &QuestionInput) -> Result<Question> {
+/// Saves an edit of a question made from `version`.
+pub fn update(db: &Db, id: &str, version: i64, input: &QuestionInput) -> Result<Question> {
     let q = input.validated()?;
-    let tx = db.write()?;
-    let changed = tx.execute(
-        "UPDATE questions SET text = ?2, topic = ?3, leading_version = ?4, rationale = ?5, updated_at = ?6
+    let unit = db.unit()?;
+    records::bump(db, "questions", id, version, || get(db, id))?;
+    let tx = db.conn();
+    tx.execute(
+        "UPDATE questions SET text = ?2, topic = ?3, leading_version = ?4, rationale = ?5,
+                filter_key = ?6
          WHERE id = ?1",
-        params![id, q.text, q.topic, q.leading_version, q.rationale, clock::now()],
+        params![
+            id,
+            q.text,
+            q.topic,
+            q.leading_version,
+            q.rationale,
+            q.filter_key()
+        ],
     )?;
-    if changed == 0 {
-        return Err(Error::not_found("question", id));
-    }
-    write_tags(&tx, id, &q.tags)?;
-    tx.commit()?;
+    write_tags(tx, id, &q.tags)?;
+    unit.commit()?;
     get(db, id)
 }
 
@@ -188,7 +212,8 @@ pub fn update(db: &mut Db, id: &str, input: &QuestionInput) -> Result<Question> 
 pub fn set_archived(db: &Db, id: &str, archived: bool) -> Result<Question> {
     let now = clock::now();
     let changed = db.conn().execute(
-        "UPDATE questions SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END, updated_at = ?3
+        "UPDATE questions SET archived_at = CASE WHEN ?2 THEN coalesce(archived_at, ?3) END, updated_at = ?3,
+                version = version + 1
          WHERE id = ?1",
         params![id, archived, now],
     )?;
@@ -198,17 +223,21 @@ pub fn set_archived(db: &Db, id: &str, archived: bool) -> Result<Question> {
     get(db, id)
 }
 
-fn tags_by_question(db: &Db) -> Result<BTreeMap<String, Vec<String>>> {
-    let mut stmt = db
-        .conn()
-        .prepare("SELECT question_id, tag FROM question_tags ORDER BY tag")?;
-    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (id, tag) = row?;
-        map.entry(id).or_default().push(tag);
+/// Fills the filter key of questions stored before it existed (migration 8).
+pub(crate) fn backfill_filter_keys(conn: &rusqlite::Connection) -> Result<()> {
+    let rows: Vec<(String, String, String, Option<String>)> = conn
+        .prepare("SELECT id, text, rationale, leading_version FROM questions")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare("UPDATE questions SET filter_key = ?2 WHERE id = ?1")?;
+    for (id, text, rationale, leading) in rows {
+        let key = crate::people::name_key(&format!(
+            "{text} {rationale} {}",
+            leading.unwrap_or_default()
+        ));
+        stmt.execute(params![id, key])?;
     }
-    Ok(map)
+    Ok(())
 }
 
 pub fn get(db: &Db, id: &str) -> Result<Question> {
@@ -230,10 +259,15 @@ pub fn get(db: &Db, id: &str) -> Result<Question> {
     Ok(q)
 }
 
-/// Questions by topic then text, filtered by free text (question, rationale, leading version),
-/// topic and tag.
-pub fn list(db: &Db, filter: &QuestionFilter) -> Result<Vec<Question>> {
-    let needle = validate::needle(filter.query.as_deref());
+/// One page of questions by topic then text, filtered in SQL by free text (question,
+/// rationale, leading version; case and accents ignored), topic and tag.
+pub fn list(db: &Db, filter: &QuestionFilter) -> Result<Page<Question>> {
+    let needle = filter
+        .query
+        .as_deref()
+        .map(crate::people::name_key)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("%{}%", validate::like_escape(&n)));
     let topic = filter
         .topic
         .as_deref()
@@ -244,27 +278,39 @@ pub fn list(db: &Db, filter: &QuestionFilter) -> Result<Vec<Question>> {
         .as_deref()
         .map(normalize_tag)
         .filter(|t| !t.is_empty());
-    let mut stmt = db.conn().prepare(&format!(
-        "SELECT {COLUMNS} FROM questions q
-         WHERE (?1 OR archived_at IS NULL)
+    let cond = "(?1 OR archived_at IS NULL)
            AND (?2 IS NULL OR topic = ?2)
            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag = ?3))
-         ORDER BY archived_at IS NOT NULL, topic, text COLLATE NOCASE"
+           AND (?4 IS NULL OR filter_key LIKE ?4 ESCAPE '\\')";
+    let (limit, offset) = filter.page.unwrap_or_default().sql();
+    let args = params![filter.include_archived, topic, tag, needle];
+    let total: i64 = db
+        .conn()
+        .prepare_cached(&format!("SELECT count(*) FROM questions q WHERE {cond}"))?
+        .query_row(args, |r| r.get(0))?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS},
+                (SELECT json_group_array(tag) FROM (SELECT tag FROM question_tags t
+                  WHERE t.question_id = q.id ORDER BY tag))
+         FROM questions q WHERE {cond}
+         ORDER BY archived_at IS NOT NULL, topic, text COLLATE NOCASE, id
+         LIMIT ?5 OFFSET ?6"
     ))?;
-    let mut out: Vec<Question> = stmt
-        .query_map(params![filter.include_archived, topic, tag], from_row)?
+    let items = stmt
+        .query_map(
+            params![filter.include_archived, topic, tag, needle, limit, offset],
+            |r| {
+                let mut q = from_row(r)?;
+                q.tags = crate::interviews::json_col(r, 10)?.unwrap_or_default();
+                Ok(q)
+            },
+        )?
         .collect::<rusqlite::Result<_>>()?;
-    if let Some(n) = needle {
-        out.retain(|q| {
-            let leading = q.leading_version.as_deref().unwrap_or("");
-            validate::any_contains(&n, &[&q.text, &q.rationale, leading])
-        });
-    }
-    let mut tags = tags_by_question(db)?;
-    for q in &mut out {
-        q.tags = tags.remove(&q.id).unwrap_or_default();
-    }
-    Ok(out)
+    Ok(Page {
+        total,
+        offset,
+        items,
+    })
 }
 
 /// Topics of active questions, with counts, alphabetically.
@@ -284,8 +330,9 @@ pub fn topics(db: &Db) -> Result<Vec<TopicCount>> {
 
 /// Adds the starter bank once per workspace (a marker in settings remembers it, so questions
 /// the team archives or edits are never re-added). Returns how many were added.
-pub fn seed_starter(db: &mut Db) -> Result<usize> {
-    let tx = db.write()?;
+pub fn seed_starter(db: &Db) -> Result<usize> {
+    let unit = db.unit()?;
+    let tx = db.conn();
     let seeded: Option<String> = tx
         .query_row(
             "SELECT value FROM settings WHERE key = 'starter_bank'",
@@ -305,12 +352,12 @@ pub fn seed_starter(db: &mut Db) -> Result<usize> {
             rationale: s.rationale.into(),
         }
         .validated()?;
-        insert(&tx, &input, true)?;
+        insert(tx, &input, true)?;
     }
     tx.execute(
         "INSERT INTO settings (key, value) VALUES ('starter_bank', ?1)",
         [clock::now()],
     )?;
-    tx.commit()?;
+    unit.commit()?;
     Ok(starter::STARTER.len())
 }

@@ -47,6 +47,34 @@ pub struct RowUpdate {
     pub created_at: String,
 }
 
+/// Each row's latest update in a roadmap, in one query.
+pub(crate) fn latest_by_row(
+    db: &Db,
+    roadmap_id: &str,
+) -> Result<std::collections::HashMap<String, RowUpdate>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT u.id, u.row_id, u.meeting_on, u.status, u.note, u.created_at
+         FROM row_updates u JOIN roadmap_rows w ON w.id = u.row_id
+         WHERE w.roadmap_id = ?1
+           AND u.id = (SELECT u2.id FROM row_updates u2 WHERE u2.row_id = u.row_id
+                       ORDER BY u2.created_at DESC, u2.id DESC LIMIT 1)",
+    )?;
+    let rows = stmt.query_map([roadmap_id], |r| {
+        Ok((
+            r.get::<_, String>(1)?,
+            RowUpdate {
+                id: r.get(0)?,
+                row_id: r.get(1)?,
+                meeting_on: r.get(2)?,
+                status: r.get(3)?,
+                note: r.get(4)?,
+                created_at: r.get(5)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every update of a row, oldest first.
 pub fn history(db: &Db, row_id: &str) -> Result<Vec<RowUpdate>> {
     let mut stmt = db.conn().prepare(
@@ -116,9 +144,20 @@ pub fn next_meeting(db: &Db, roadmap_id: &str) -> Result<Option<NaiveDate>> {
         [roadmap_id],
         |x| x.get(0),
     )?;
+    Ok(next_after(start, end, cadence, last.as_deref()))
+}
+
+/// One cadence after the `last` meeting (`YYYY-MM-DD`), or after the start when none was held;
+/// `None` past the stop date.
+pub(crate) fn next_after(
+    start: NaiveDate,
+    end: NaiveDate,
+    cadence: Cadence,
+    last: Option<&str>,
+) -> Option<NaiveDate> {
     let from = last
-        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .unwrap_or(start);
     let next = from + Duration::days(cadence.days());
-    Ok((next <= end).then_some(next))
+    (next <= end).then_some(next)
 }

@@ -15,6 +15,8 @@ use ts_rs::TS;
 use crate::clock::{self, parse_date};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::records;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 /// Six weeks, the default interval.
@@ -77,6 +79,7 @@ pub struct RoadmapSummary {
     pub ends_on: String,
     pub cadence: Cadence,
     pub row_count: i64,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -91,6 +94,7 @@ pub struct Deliverable {
     pub done_on: Option<String>,
     /// Soft problems worth showing (a due date outside the interval); never a refusal.
     pub warnings: Vec<String>,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -132,6 +136,16 @@ pub struct RoadmapRow {
     pub carried: bool,
     /// Interviews held about this row's work.
     pub interviews: Vec<LinkedInterview>,
+    /// Findings this row acts on.
+    pub findings: Vec<LinkedFinding>,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LinkedFinding {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -163,8 +177,11 @@ pub struct Roadmap {
     pub ends_on: String,
     pub cadence: Cadence,
     pub carried_from: Option<String>,
+    /// The interval its unfinished work was carried over into, once it was.
+    pub carried_into: Option<String>,
     /// High priority first, each section in its own order.
     pub rows: Vec<RoadmapRow>,
+    pub version: i64,
 }
 
 fn checked_interval(input: &RoadmapInput) -> Result<(String, NaiveDate, NaiveDate)> {
@@ -208,34 +225,30 @@ pub fn create(db: &Db, input: &RoadmapInput) -> Result<Roadmap> {
     get(db, &id)
 }
 
-pub fn update(db: &Db, id: &str, input: &RoadmapInput) -> Result<Roadmap> {
+/// Renames the roadmap or moves its dates or cadence, from `version`. Deliverables that fall
+/// outside the new dates only warn, as on create.
+pub fn update(db: &Db, id: &str, version: i64, input: &RoadmapInput) -> Result<Roadmap> {
     let (title, start, end) = checked_interval(input)?;
-    let changed = db.conn().execute(
-        "UPDATE roadmaps SET title = ?2, starts_on = ?3, ends_on = ?4, cadence = ?5, updated_at = ?6
-         WHERE id = ?1",
-        params![id, title, start.to_string(), end.to_string(), input.cadence.as_str(), clock::now()],
+    let unit = db.unit()?;
+    records::bump(db, "roadmaps", id, version, || get(db, id))?;
+    db.conn().execute(
+        "UPDATE roadmaps SET title = ?2, starts_on = ?3, ends_on = ?4, cadence = ?5 WHERE id = ?1",
+        params![id, title, start.to_string(), end.to_string(), input.cadence],
     )?;
-    if changed == 0 {
-        return Err(Error::not_found("roadmap", id));
-    }
+    unit.commit()?;
     get(db, id)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
-        .conn()
-        .execute("DELETE FROM roadmaps WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("roadmap", id));
-    }
-    Ok(())
+/// Moves the roadmap, with its rows, deliverables, updates and retro, to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let r = get(db, id)?;
+    trash::delete(db, TrashKind::Roadmap, id, &r.title)
 }
 
 pub fn list(db: &Db) -> Result<Vec<RoadmapSummary>> {
-    let mut stmt = db.conn().prepare(
+    let mut stmt = db.conn().prepare_cached(
         "SELECT r.id, r.title, r.starts_on, r.ends_on, r.cadence,
-                (SELECT count(*) FROM roadmap_rows w WHERE w.roadmap_id = r.id)
+                (SELECT count(*) FROM roadmap_rows w WHERE w.roadmap_id = r.id), r.version
          FROM roadmaps r ORDER BY r.starts_on DESC, r.created_at DESC",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -246,6 +259,7 @@ pub fn list(db: &Db) -> Result<Vec<RoadmapSummary>> {
             ends_on: r.get(3)?,
             cadence: r.get(4)?,
             row_count: r.get(5)?,
+            version: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -255,11 +269,8 @@ pub fn list(db: &Db) -> Result<Vec<RoadmapSummary>> {
 pub(crate) fn interval(db: &Db, roadmap_id: &str) -> Result<(NaiveDate, NaiveDate)> {
     let (s, e): (String, String) = db
         .conn()
-        .query_row(
-            "SELECT starts_on, ends_on FROM roadmaps WHERE id = ?1",
-            [roadmap_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT starts_on, ends_on FROM roadmaps WHERE id = ?1")?
+        .query_row([roadmap_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| Error::not_found("roadmap", roadmap_id))?;
     Ok((
@@ -291,98 +302,129 @@ fn deliverable_from(r: &Row, interval: (NaiveDate, NaiveDate)) -> rusqlite::Resu
         status: r.get(5)?,
         done_on: r.get(6)?,
         warnings,
+        version: r.get(7)?,
     })
 }
 
+/// Groups `(row_id, item)` pairs by row, keeping their order.
+fn by_row<T>(pairs: Vec<(String, T)>) -> std::collections::HashMap<String, Vec<T>> {
+    let mut map: std::collections::HashMap<String, Vec<T>> = std::collections::HashMap::new();
+    for (row, item) in pairs {
+        map.entry(row).or_default().push(item);
+    }
+    map
+}
+
+/// The roadmap with its rows, deliverables, latest updates and links: a fixed handful of
+/// queries, however many rows it has.
 pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
-    let (title, starts_on, ends_on, cadence, carried_from): (
-        String,
-        String,
-        String,
-        Cadence,
-        Option<String>,
-    ) = db
-        .conn()
-        .query_row(
-            "SELECT title, starts_on, ends_on, cadence, carried_from FROM roadmaps WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
+    let conn = db.conn();
+    let mut r = conn
+        .prepare_cached(
+            "SELECT title, starts_on, ends_on, cadence, carried_from, version,
+                    (SELECT n.id FROM roadmaps n WHERE n.carried_from = r.id LIMIT 1)
+             FROM roadmaps r WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(Roadmap {
+                id: id.to_owned(),
+                title: r.get(0)?,
+                starts_on: r.get(1)?,
+                ends_on: r.get(2)?,
+                cadence: r.get(3)?,
+                carried_from: r.get(4)?,
+                version: r.get(5)?,
+                carried_into: r.get(6)?,
+                rows: Vec::new(),
+            })
+        })
         .optional()?
         .ok_or_else(|| Error::not_found("roadmap", id))?;
     let span = (
-        parse_date("starts_on", "Start", &starts_on)?,
-        parse_date("ends_on", "End", &ends_on)?,
+        parse_date("starts_on", "Start", &r.starts_on)?,
+        parse_date("ends_on", "End", &r.ends_on)?,
     );
-    let mut stmt = db.conn().prepare(
-        "SELECT id, project, stakeholders, goal_what, goal_why, priority, carried_from IS NOT NULL
-         FROM roadmap_rows WHERE roadmap_id = ?1
-         ORDER BY priority = 'low', position, created_at",
-    )?;
-    let heads: Vec<(String, String, String, String, String, String, bool)> = stmt
+    let mut deliverables = by_row(
+        conn.prepare_cached(
+            "SELECT d.id, d.row_id, d.title, d.owner, d.due_on, d.status, d.done_on, d.version
+             FROM deliverables d JOIN roadmap_rows w ON w.id = d.row_id
+             WHERE w.roadmap_id = ?1 ORDER BY d.row_id, d.position, d.created_at",
+        )?
+        .query_map([id], |r| Ok((r.get(1)?, deliverable_from(r, span)?)))?
+        .collect::<rusqlite::Result<_>>()?,
+    );
+    let mut latest: std::collections::HashMap<String, meeting::RowUpdate> =
+        meeting::latest_by_row(db, id)?;
+    let mut interviews = by_row(
+        conn.prepare_cached(
+            "SELECT x.row_id, i.id, i.title, i.scheduled_at FROM row_interviews x
+             JOIN interviews i ON i.id = x.interview_id JOIN roadmap_rows w ON w.id = x.row_id
+             WHERE w.roadmap_id = ?1 ORDER BY i.scheduled_at",
+        )?
         .query_map([id], |r| {
             Ok((
                 r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
+                LinkedInterview {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    scheduled_at: r.get(3)?,
+                },
             ))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut dstmt = db.conn().prepare(
-        "SELECT id, row_id, title, owner, due_on, status, done_on FROM deliverables
-         WHERE row_id = ?1 ORDER BY position, created_at",
-    )?;
-    let mut istmt = db.conn().prepare(
-        "SELECT i.id, i.title, i.scheduled_at FROM row_interviews x JOIN interviews i ON i.id = x.interview_id
-         WHERE x.row_id = ?1 ORDER BY i.scheduled_at",
-    )?;
-    let mut rows = Vec::new();
-    for (rid, project, stakeholders, goal_what, goal_why, priority, carried) in heads {
-        let deliverables = dstmt
-            .query_map([&rid], |r| deliverable_from(r, span))?
-            .collect::<rusqlite::Result<_>>()?;
-        let interviews = istmt
-            .query_map([&rid], |r| {
-                Ok(LinkedInterview {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    scheduled_at: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.push(RoadmapRow {
-            interviews,
-            latest: meeting::history(db, &rid)?.into_iter().next_back(),
-            id: rid,
-            project,
-            stakeholders,
-            goal_what,
-            goal_why,
-            priority: if priority == "low" {
-                Priority::Low
-            } else {
-                Priority::High
-            },
-            deliverables,
-            carried,
-        });
+        .collect::<rusqlite::Result<_>>()?,
+    );
+    let mut findings = by_row(
+        conn.prepare_cached(
+            "SELECT x.row_id, f.id, f.title FROM finding_rows x
+             JOIN findings f ON f.id = x.finding_id JOIN roadmap_rows w ON w.id = x.row_id
+             WHERE w.roadmap_id = ?1 ORDER BY f.created_at",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                LinkedFinding {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?,
+    );
+    r.rows = conn
+        .prepare_cached(
+            "SELECT id, project, stakeholders, goal_what, goal_why, priority,
+                    carried_from IS NOT NULL, version
+             FROM roadmap_rows WHERE roadmap_id = ?1
+             ORDER BY priority = 'low', position, created_at",
+        )?
+        .query_map([id], |r| {
+            let rid: String = r.get(0)?;
+            Ok(RoadmapRow {
+                project: r.get(1)?,
+                stakeholders: r.get(2)?,
+                goal_what: r.get(3)?,
+                goal_why: r.get(4)?,
+                priority: r.get(5)?,
+                carried: r.get(6)?,
+                version: r.get(7)?,
+                deliverables: Vec::new(),
+                latest: None,
+                interviews: Vec::new(),
+                findings: Vec::new(),
+                id: rid,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for row in &mut r.rows {
+        row.deliverables = deliverables.remove(&row.id).unwrap_or_default();
+        row.latest = latest.remove(&row.id);
+        row.interviews = interviews.remove(&row.id).unwrap_or_default();
+        row.findings = findings.remove(&row.id).unwrap_or_default();
     }
-    Ok(Roadmap {
-        id: id.to_owned(),
-        title,
-        starts_on,
-        ends_on,
-        cadence,
-        carried_from,
-        rows,
-    })
+    Ok(r)
 }
 
-fn checked_row(input: &RowInput) -> Result<RowInput> {
+pub(crate) fn checked_row(input: &RowInput) -> Result<RowInput> {
     Ok(RowInput {
         project: validate::required_line("project", "Project", &input.project, 200)?,
         stakeholders: validate::single_line(
@@ -418,45 +460,80 @@ pub(crate) fn row_roadmap(db: &Db, row_id: &str) -> Result<String> {
         .ok_or_else(|| Error::not_found("roadmap row", row_id))
 }
 
+/// Inserts a checked row at the end of its roadmap (with `id` when an import brings one).
+pub(crate) fn insert_row(
+    conn: &rusqlite::Connection,
+    roadmap_id: &str,
+    r: &RowInput,
+    id: Option<&str>,
+    carried_from: Option<&str>,
+) -> Result<String> {
+    let id = id.map(str::to_owned).unwrap_or_else(clock::new_id);
+    conn.prepare_cached(
+        "INSERT INTO roadmap_rows (id, roadmap_id, project, stakeholders, goal_what, goal_why, priority,
+                                   position, carried_from, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?2),
+                 ?8, ?9, ?9)",
+    )?
+    .execute(params![
+        id,
+        roadmap_id,
+        r.project,
+        r.stakeholders,
+        r.goal_what,
+        r.goal_why,
+        r.priority,
+        carried_from,
+        clock::now()
+    ])?;
+    Ok(id)
+}
+
 /// Adds a row at the end of its priority section.
 pub fn add_row(db: &Db, roadmap_id: &str, input: &RowInput) -> Result<Roadmap> {
     let r = checked_row(input)?;
     interval(db, roadmap_id)?;
-    let now = clock::now();
-    db.conn().execute(
-        "INSERT INTO roadmap_rows (id, roadmap_id, project, stakeholders, goal_what, goal_why, priority,
-                                   position, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                 (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?2), ?8, ?8)",
-        params![clock::new_id(), roadmap_id, r.project, r.stakeholders, r.goal_what, r.goal_why, r.priority.as_str(), now],
-    )?;
+    insert_row(db.conn(), roadmap_id, &r, None, None)?;
     get(db, roadmap_id)
 }
 
-pub fn update_row(db: &Db, row_id: &str, input: &RowInput) -> Result<Roadmap> {
+/// Saves an edit of a row (project, stakeholders, goal, priority) made from `version`.
+pub fn update_row(db: &Db, row_id: &str, version: i64, input: &RowInput) -> Result<Roadmap> {
     let r = checked_row(input)?;
     let roadmap = row_roadmap(db, row_id)?;
+    let unit = db.unit()?;
+    records::bump(db, "roadmap_rows", row_id, version, || {
+        Ok(get(db, &roadmap)?.rows.into_iter().find(|w| w.id == row_id))
+    })?;
     db.conn().execute(
         "UPDATE roadmap_rows SET project = ?2, stakeholders = ?3, goal_what = ?4, goal_why = ?5,
-                priority = ?6, updated_at = ?7 WHERE id = ?1",
+                priority = ?6 WHERE id = ?1",
         params![
             row_id,
             r.project,
             r.stakeholders,
             r.goal_what,
             r.goal_why,
-            r.priority.as_str(),
-            clock::now()
+            r.priority
         ],
     )?;
+    unit.commit()?;
     get(db, &roadmap)
 }
 
-pub fn delete_row(db: &Db, row_id: &str) -> Result<Roadmap> {
-    let roadmap = row_roadmap(db, row_id)?;
-    db.conn()
-        .execute("DELETE FROM roadmap_rows WHERE id = ?1", [row_id])?;
-    get(db, &roadmap)
+/// Moves the row, with its deliverables and history, to the trash.
+pub fn delete_row(db: &Db, row_id: &str) -> Result<TrashEntry> {
+    let project: String = db
+        .conn()
+        .query_row(
+            "SELECT project FROM roadmap_rows WHERE id = ?1",
+            [row_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("roadmap row", row_id))?;
+    trash::delete(db, TrashKind::RoadmapRow, row_id, &project)
 }
 
 /// Moves a row to another section (one action: "move to low priority"), at its end.
@@ -466,14 +543,14 @@ pub fn set_priority(db: &Db, row_id: &str, priority: Priority) -> Result<Roadmap
         "UPDATE roadmap_rows SET priority = ?2, updated_at = ?3,
                 position = (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?4)
          WHERE id = ?1",
-        params![row_id, priority.as_str(), clock::now(), roadmap],
+        params![row_id, priority, clock::now(), roadmap],
     )?;
     get(db, &roadmap)
 }
 
 /// Orders one priority section. `row_ids` must be exactly that section's rows.
 pub fn reorder_rows(
-    db: &mut Db,
+    db: &Db,
     roadmap_id: &str,
     priority: Priority,
     row_ids: &[String],
@@ -494,18 +571,21 @@ pub fn reorder_rows(
             "The roadmap changed since it was shown; reload it and try again",
         ));
     }
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     for (i, id) in row_ids.iter().enumerate() {
         tx.execute(
             "UPDATE roadmap_rows SET position = ?2 WHERE id = ?1",
             params![id, i as i64 + 1],
         )?;
     }
-    tx.commit()?;
+    unit.commit()?;
     get(db, roadmap_id)
 }
 
-fn checked_deliverable(input: &DeliverableInput) -> Result<(String, String, Option<String>)> {
+pub(crate) fn checked_deliverable(
+    input: &DeliverableInput,
+) -> Result<(String, String, Option<String>)> {
     let title = validate::required_line("title", "Deliverable", &input.title, 300)?;
     let owner = validate::single_line("owner", "Owner", &input.owner, 120)?;
     let due = if input.due_on.trim().is_empty() {
@@ -523,26 +603,28 @@ pub fn add_deliverable(
     today: NaiveDate,
 ) -> Result<Roadmap> {
     let roadmap = row_roadmap(db, row_id)?;
-    insert_deliverable(db.conn(), row_id, input, today)?;
+    insert_deliverable(db.conn(), row_id, input, today, None)?;
     get(db, &roadmap)
 }
 
-/// Appends a deliverable to a row on `conn` (the caller's transaction) and returns its id.
+/// Appends a deliverable to a row on `conn` (the caller's transaction) and returns its id
+/// (`id` when an import brings one).
 pub(crate) fn insert_deliverable(
     conn: &rusqlite::Connection,
     row_id: &str,
     input: &DeliverableInput,
     today: NaiveDate,
+    id: Option<&str>,
 ) -> Result<String> {
     let (title, owner, due) = checked_deliverable(input)?;
-    let (id, now) = (clock::new_id(), clock::now());
+    let id = id.map(str::to_owned).unwrap_or_else(clock::new_id);
     let done_on = (input.status == DeliverableStatus::Done).then(|| today.to_string());
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO deliverables (id, row_id, title, owner, due_on, status, done_on, position, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                  (SELECT coalesce(max(position), 0) + 1 FROM deliverables WHERE row_id = ?2), ?8, ?8)",
-        params![id, row_id, title, owner, due, input.status.as_str(), done_on, now],
-    )?;
+    )?
+    .execute(params![id, row_id, title, owner, due, input.status, done_on, clock::now()])?;
     Ok(id)
 }
 
@@ -585,35 +667,43 @@ fn deliverable_roadmap(db: &Db, id: &str) -> Result<String> {
         .ok_or_else(|| Error::not_found("deliverable", id))
 }
 
-/// Edits a deliverable. Marking it done stamps `done_on` with `today` (kept if already done).
+/// Edits a deliverable (title, owner, due date, status) from `version`. Marking it done stamps
+/// `done_on` with `today` (kept if already done).
 pub fn update_deliverable(
     db: &Db,
     id: &str,
+    version: i64,
     input: &DeliverableInput,
     today: NaiveDate,
 ) -> Result<Roadmap> {
     let (title, owner, due) = checked_deliverable(input)?;
     let roadmap = deliverable_roadmap(db, id)?;
+    let unit = db.unit()?;
+    records::bump(db, "deliverables", id, version, || {
+        Ok(get(db, &roadmap)?
+            .rows
+            .into_iter()
+            .flat_map(|w| w.deliverables)
+            .find(|d| d.id == id))
+    })?;
     db.conn().execute(
         "UPDATE deliverables SET title = ?2, owner = ?3, due_on = ?4, status = ?5,
-                done_on = CASE WHEN ?5 = 'done' THEN coalesce(done_on, ?6) END, updated_at = ?7
+                done_on = CASE WHEN ?5 = 'done' THEN coalesce(done_on, ?6) END
          WHERE id = ?1",
-        params![
-            id,
-            title,
-            owner,
-            due,
-            input.status.as_str(),
-            today.to_string(),
-            clock::now()
-        ],
+        params![id, title, owner, due, input.status, today.to_string()],
     )?;
+    unit.commit()?;
     get(db, &roadmap)
 }
 
-pub fn delete_deliverable(db: &Db, id: &str) -> Result<Roadmap> {
-    let roadmap = deliverable_roadmap(db, id)?;
-    db.conn()
-        .execute("DELETE FROM deliverables WHERE id = ?1", [id])?;
-    get(db, &roadmap)
+/// Moves the deliverable to the trash.
+pub fn delete_deliverable(db: &Db, id: &str) -> Result<TrashEntry> {
+    let title: String = db
+        .conn()
+        .query_row("SELECT title FROM deliverables WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found("deliverable", id))?;
+    trash::delete(db, TrashKind::Deliverable, id, &title)
 }

@@ -6,10 +6,10 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{get, interval, DeliverableStatus, Roadmap};
+use super::{get, interval, DeliverableStatus, Roadmap, RowInput};
 use crate::clock;
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::validate;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -138,8 +138,18 @@ pub fn save_notes(
 
 /// Starts the next interval the day after this one ends (same length and cadence) with every
 /// incomplete row and its unfinished deliverables, in one transaction.
-pub fn carry_over(db: &mut Db, roadmap_id: &str) -> Result<Roadmap> {
+///
+/// Done once: a second attempt points at the interval already made instead of copying the
+/// work again.
+pub fn carry_over(db: &Db, roadmap_id: &str) -> Result<Roadmap> {
     let r = get(db, roadmap_id)?;
+    if let Some(next) = &r.carried_into {
+        let title = get(db, next)?.title;
+        return Err(Error::invalid(
+            "carry_over",
+            format!("Its unfinished work was already carried over into “{title}”"),
+        ));
+    }
     let (start, end) = (
         crate::clock::parse_date("starts_on", "Start", &r.starts_on)?,
         crate::clock::parse_date("ends_on", "End", &r.ends_on)?,
@@ -148,21 +158,22 @@ pub fn carry_over(db: &mut Db, roadmap_id: &str) -> Result<Roadmap> {
     let next_end = next_start + (end - start);
     let title = format!("{} (carried over)", r.title);
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     tx.execute(
         "INSERT INTO roadmaps (id, title, starts_on, ends_on, cadence, carried_from, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![id, title, next_start.to_string(), next_end.to_string(), r.cadence.as_str(), roadmap_id, now],
     )?;
-    for (pos, row) in r.rows.iter().filter(|w| !w.is_complete()).enumerate() {
-        let new_row = clock::new_id();
-        tx.execute(
-            "INSERT INTO roadmap_rows (id, roadmap_id, project, stakeholders, goal_what, goal_why, priority,
-                                       position, carried_from, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![new_row, id, row.project, row.stakeholders, row.goal_what, row.goal_why,
-                    row.priority.as_str(), pos as i64 + 1, row.id, now],
-        )?;
+    for row in r.rows.iter().filter(|w| !w.is_complete()) {
+        let input = RowInput {
+            project: row.project.clone(),
+            stakeholders: row.stakeholders.clone(),
+            goal_what: row.goal_what.clone(),
+            goal_why: row.goal_why.clone(),
+            priority: row.priority,
+        };
+        let new_row = super::insert_row(tx, &id, &input, None, Some(&row.id))?;
         let open = row.deliverables.iter().filter(|d| {
             !matches!(
                 d.status,
@@ -177,6 +188,6 @@ pub fn carry_over(db: &mut Db, roadmap_id: &str) -> Result<Roadmap> {
             )?;
         }
     }
-    tx.commit()?;
+    unit.commit()?;
     get(db, &id)
 }

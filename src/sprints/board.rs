@@ -10,6 +10,8 @@ use super::{get, sprint_dates, Sprint};
 use crate::clock;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::records;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub const CARD_MAX: usize = 200;
@@ -33,6 +35,7 @@ pub struct Card {
     pub added_on: String,
     /// When it reached Done; `null` while it is not done.
     pub done_on: Option<String>,
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -55,7 +58,7 @@ pub struct Burndown {
 
 pub(crate) fn cards(db: &Db, sprint_id: &str) -> Result<Vec<Card>> {
     let mut stmt = db.conn().prepare(
-        "SELECT id, title, lane, added_on, done_on FROM sprint_cards WHERE sprint_id = ?1
+        "SELECT id, title, lane, added_on, done_on, version FROM sprint_cards WHERE sprint_id = ?1
          ORDER BY CASE lane WHEN 'todo' THEN 0 WHEN 'doing' THEN 1 ELSE 2 END, position, created_at",
     )?;
     let rows = stmt.query_map([sprint_id], |r| {
@@ -65,6 +68,7 @@ pub(crate) fn cards(db: &Db, sprint_id: &str) -> Result<Vec<Card>> {
             lane: r.get(2)?,
             added_on: r.get(3)?,
             done_on: r.get(4)?,
+            version: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -151,27 +155,46 @@ pub fn add_card(
     get(db, sprint_id, today)
 }
 
-pub fn rename_card(db: &Db, card_id: &str, title: &str, today: NaiveDate) -> Result<Sprint> {
+/// Renames a card, from the `version` the user started editing.
+pub fn rename_card(
+    db: &Db,
+    card_id: &str,
+    version: i64,
+    title: &str,
+    today: NaiveDate,
+) -> Result<Sprint> {
     let title = validate::required_line("title", "Card", title, CARD_MAX)?;
     let (sprint, _) = card_sprint(db, card_id)?;
+    let unit = db.unit()?;
+    records::bump(db, "sprint_cards", card_id, version, || {
+        Ok(cards(db, &sprint)?.into_iter().find(|c| c.id == card_id))
+    })?;
     db.conn().execute(
-        "UPDATE sprint_cards SET title = ?2, updated_at = ?3 WHERE id = ?1",
-        params![card_id, title, clock::now()],
+        "UPDATE sprint_cards SET title = ?2 WHERE id = ?1",
+        params![card_id, title],
     )?;
+    unit.commit()?;
     get(db, &sprint, today)
 }
 
-pub fn delete_card(db: &Db, card_id: &str, today: NaiveDate) -> Result<Sprint> {
-    let (sprint, _) = card_sprint(db, card_id)?;
-    db.conn()
-        .execute("DELETE FROM sprint_cards WHERE id = ?1", [card_id])?;
-    get(db, &sprint, today)
+/// Moves the card to the trash.
+pub fn delete_card(db: &Db, card_id: &str) -> Result<TrashEntry> {
+    let title: String = db
+        .conn()
+        .query_row(
+            "SELECT title FROM sprint_cards WHERE id = ?1",
+            [card_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("card", card_id))?;
+    trash::delete(db, TrashKind::Card, card_id, &title)
 }
 
 /// Puts a card at `index` (0-based, clamped) in `lane`. Reaching Done stamps `done_on` with
 /// `today`; leaving Done clears it, so the burndown never counts a reopened card as done.
 pub fn move_card(
-    db: &mut Db,
+    db: &Db,
     card_id: &str,
     lane: Lane,
     index: i64,
@@ -185,7 +208,8 @@ pub fn move_card(
         .collect();
     let at = index.clamp(0, order.len() as i64) as usize;
     order.insert(at, card_id.to_owned());
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     if from != lane {
         tx.execute(
             "UPDATE sprint_cards SET lane = ?2, done_on = CASE WHEN ?2 = 'done' THEN ?3 END,
@@ -199,7 +223,7 @@ pub fn move_card(
             params![id, i as i64 + 1],
         )?;
     }
-    tx.commit()?;
+    unit.commit()?;
     get(db, &sprint, today)
 }
 
@@ -222,6 +246,7 @@ mod tests {
             },
             added_on: added.into(),
             done_on: done.map(Into::into),
+            version: 1,
         }
     }
 

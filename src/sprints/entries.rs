@@ -14,6 +14,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::findings;
 use crate::roadmaps::{self, DeliverableInput, DeliverableStatus};
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub const TEXT_MAX: usize = 2_000;
@@ -147,11 +148,11 @@ fn entry(db: &Db, id: &str) -> Result<EntryHead> {
         .ok_or_else(|| Error::not_found("sprint entry", id))
 }
 
-pub fn delete(db: &Db, id: &str, today: NaiveDate) -> Result<Sprint> {
-    let (sprint, ..) = entry(db, id)?;
-    db.conn()
-        .execute("DELETE FROM sprint_entries WHERE id = ?1", [id])?;
-    get(db, &sprint, today)
+/// Moves the log line, pre-mortem or retro item to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let (_, _, text, ..) = entry(db, id)?;
+    let label: String = text.chars().take(80).collect();
+    trash::delete(db, TrashKind::SprintEntry, id, &label)
 }
 
 /// The retro item `id`, checked to be a retro item that has not become anything yet.
@@ -186,7 +187,7 @@ fn title_of(text: &str, max: usize) -> String {
 }
 
 /// Turns a retro item into an open finding tagged `sprint-retro`, linked both ways.
-pub fn to_finding(db: &mut Db, id: &str, today: NaiveDate) -> Result<Sprint> {
+pub fn to_finding(db: &Db, id: &str, today: NaiveDate) -> Result<Sprint> {
     let (sprint, kind, text) = promotable(db, id)?;
     let (focus, starts_on): (String, String) = db.conn().query_row(
         "SELECT focus, starts_on FROM sprints WHERE id = ?1",
@@ -197,9 +198,10 @@ pub fn to_finding(db: &mut Db, id: &str, today: NaiveDate) -> Result<Sprint> {
         "retro of the sprint \"{focus}\" ({starts_on}), {}",
         kind.label()
     );
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     let finding = findings::insert_sourced(
-        &tx,
+        tx,
         &title_of(&text, findings::TITLE_MAX),
         &text,
         &source,
@@ -209,12 +211,12 @@ pub fn to_finding(db: &mut Db, id: &str, today: NaiveDate) -> Result<Sprint> {
         "UPDATE sprint_entries SET finding_id = ?2 WHERE id = ?1",
         params![id, finding],
     )?;
-    tx.commit()?;
+    unit.commit()?;
     get(db, &sprint, today)
 }
 
 /// Turns a retro item into a planned deliverable on roadmap row `row_id`, linked both ways.
-pub fn to_deliverable(db: &mut Db, id: &str, row_id: &str, today: NaiveDate) -> Result<Sprint> {
+pub fn to_deliverable(db: &Db, id: &str, row_id: &str, today: NaiveDate) -> Result<Sprint> {
     let (sprint, _, text) = promotable(db, id)?;
     roadmaps::row_roadmap(db, row_id)
         .map_err(|_| Error::invalid("row", "Pick a roadmap row for the deliverable"))?;
@@ -224,12 +226,13 @@ pub fn to_deliverable(db: &mut Db, id: &str, row_id: &str, today: NaiveDate) -> 
         due_on: String::new(),
         status: DeliverableStatus::Planned,
     };
-    let tx = db.write()?;
-    let deliverable = roadmaps::insert_deliverable(&tx, row_id, &input, today)?;
+    let unit = db.unit()?;
+    let tx = db.conn();
+    let deliverable = roadmaps::insert_deliverable(tx, row_id, &input, today, None)?;
     tx.execute(
         "UPDATE sprint_entries SET deliverable_id = ?2 WHERE id = ?1",
         params![id, deliverable],
     )?;
-    tx.commit()?;
+    unit.commit()?;
     get(db, &sprint, today)
 }

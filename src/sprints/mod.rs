@@ -18,6 +18,8 @@ use crate::clock::parse_date;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::people::{self, Person};
+use crate::records;
+use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
 pub use board::{Burndown, BurndownDay, Card, Lane};
@@ -88,6 +90,7 @@ pub struct Sprint {
     /// Today's place in the sprint; `null` before it starts or after it ends.
     pub today: Option<SprintDay>,
     pub burndown: Burndown,
+    pub version: i64,
 }
 
 fn is_working(d: NaiveDate) -> bool {
@@ -224,10 +227,11 @@ fn write_users(tx: &rusqlite::Connection, id: &str, users: &[String]) -> Result<
     Ok(())
 }
 
-pub fn create(db: &mut Db, input: &SprintInput, today: NaiveDate) -> Result<Sprint> {
+pub fn create(db: &Db, input: &SprintInput, today: NaiveDate) -> Result<Sprint> {
     let c = check(db, input, None)?;
     let (id, now) = (clock::new_id(), clock::now());
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    let tx = db.conn();
     tx.execute(
         "INSERT INTO sprints (id, focus, starts_on, ends_on, card_limit, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
@@ -240,34 +244,43 @@ pub fn create(db: &mut Db, input: &SprintInput, today: NaiveDate) -> Result<Spri
             now
         ],
     )?;
-    write_users(&tx, &id, &c.users)?;
-    tx.commit()?;
+    write_users(tx, &id, &c.users)?;
+    unit.commit()?;
     get(db, &id, today)
 }
 
-pub fn update(db: &mut Db, id: &str, input: &SprintInput, today: NaiveDate) -> Result<Sprint> {
+/// Saves an edit of the sprint (focus, dates, limit, core users) made from `version`.
+pub fn update(
+    db: &Db,
+    id: &str,
+    version: i64,
+    input: &SprintInput,
+    today: NaiveDate,
+) -> Result<Sprint> {
     sprint_dates(db, id)?;
     let c = check(db, input, Some(id))?;
-    let tx = db.write()?;
+    let unit = db.unit()?;
+    records::bump(db, "sprints", id, version, || get(db, id, today))?;
+    let tx = db.conn();
     tx.execute(
-        "UPDATE sprints SET focus = ?2, starts_on = ?3, ends_on = ?4, card_limit = ?5, updated_at = ?6
-         WHERE id = ?1",
-        params![id, c.focus, c.start.to_string(), c.end.to_string(), c.limit, clock::now()],
+        "UPDATE sprints SET focus = ?2, starts_on = ?3, ends_on = ?4, card_limit = ?5 WHERE id = ?1",
+        params![id, c.focus, c.start.to_string(), c.end.to_string(), c.limit],
     )?;
-    write_users(&tx, id, &c.users)?;
-    tx.commit()?;
+    write_users(tx, id, &c.users)?;
+    unit.commit()?;
     get(db, id, today)
 }
 
-pub fn delete(db: &Db, id: &str) -> Result<()> {
-    if db
+/// Moves the sprint, with its cards, log and retro, to the trash.
+pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
+    let focus: String = db
         .conn()
-        .execute("DELETE FROM sprints WHERE id = ?1", [id])?
-        == 0
-    {
-        return Err(Error::not_found("sprint", id));
-    }
-    Ok(())
+        .query_row("SELECT focus FROM sprints WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found("sprint", id))?;
+    trash::delete(db, TrashKind::Sprint, id, &focus)
 }
 
 pub fn save_demo_notes(db: &Db, id: &str, notes: &str, today: NaiveDate) -> Result<Sprint> {
@@ -334,30 +347,29 @@ pub(crate) fn sprint_dates(db: &Db, id: &str) -> Result<(NaiveDate, NaiveDate)> 
 }
 
 pub fn get(db: &Db, id: &str, today: NaiveDate) -> Result<Sprint> {
-    let (focus, starts_on, ends_on, card_limit, demo_notes): (String, String, String, i64, String) =
-        db.conn()
-            .query_row(
-                "SELECT focus, starts_on, ends_on, card_limit, demo_notes FROM sprints WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
+    type Head = (String, String, String, i64, String, i64);
+    let (focus, starts_on, ends_on, card_limit, demo_notes, version): Head = db
+        .conn()
+        .query_row(
+            "SELECT focus, starts_on, ends_on, card_limit, demo_notes, version FROM sprints WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
             .optional()?
             .ok_or_else(|| Error::not_found("sprint", id))?;
     let (start, end) = (
         parse_date("starts_on", "Start", &starts_on)?,
         parse_date("ends_on", "End", &ends_on)?,
     );
-    let mut stmt = db.conn().prepare(
-        "SELECT person_id FROM sprint_users u JOIN people p ON p.id = u.person_id
-         WHERE u.sprint_id = ?1 ORDER BY p.name COLLATE NOCASE",
-    )?;
-    let ids: Vec<String> = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let core_users = ids
-        .iter()
-        .map(|p| people::get(db, p))
-        .collect::<Result<Vec<_>>>()?;
+    let core_users = db
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {} FROM sprint_users u JOIN people p ON p.id = u.person_id
+             WHERE u.sprint_id = ?1 ORDER BY p.name COLLATE NOCASE",
+            people::COLUMNS_P
+        ))?
+        .query_map([id], people::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let cards = board::cards(db, id)?;
     let entries = entries::list(db, id)?;
     let days = working_days(start, end);
@@ -388,6 +400,7 @@ pub fn get(db: &Db, id: &str, today: NaiveDate) -> Result<Sprint> {
         working_days: days.iter().map(ToString::to_string).collect(),
         warnings,
         today: day_of(start, end, today),
+        version,
     })
 }
 

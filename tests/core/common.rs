@@ -35,6 +35,7 @@ pub fn person_input(name: &str, team: &str, role: Role) -> PersonInput {
         contact: String::new(),
         core_user: false,
         notes: String::new(),
+        duplicate_ok: None,
     }
 }
 
@@ -67,8 +68,19 @@ pub fn interview_input(title: &str, at: &str, ids: &[&str]) -> InterviewInput {
 }
 
 /// A planned interview's id.
-pub fn interview(db: &mut Db, title: &str, at: &str, ids: &[&str]) -> String {
+pub fn interview(db: &Db, title: &str, at: &str, ids: &[&str]) -> String {
     interviews::plan(db, &interview_input(title, at, ids))
         .unwrap()
         .id
+}
+
+/// The stored version of a record, for edits made from it.
+pub fn version(db: &Db, table: &str, id: &str) -> i64 {
+    db.conn()
+        .query_row(
+            &format!("SELECT version FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap_or(1)
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rapport::csv::{self, neutralise, unneutralise, ExportOptions, ListKind};
+use rapport::csv::{self, neutralise, unneutralise, ExportOptions, ImportOptions, ListKind};
 use rapport::db::Db;
 use rapport::people::{self, PersonFilter, PersonInput, Role};
 use rapport::questions::{self, QuestionFilter, QuestionInput};
@@ -21,11 +21,34 @@ fn person(name: &str) -> PersonInput {
         contact: String::new(),
         core_user: false,
         notes: String::new(),
+        duplicate_ok: None,
     }
 }
 
-fn import(db: &mut Db, kind: ListKind, text: &str, dry: bool) -> csv::ImportReport {
-    csv::import(db, kind, text.as_bytes(), &HashMap::new(), dry).unwrap()
+fn opts(
+    dry_run: bool,
+    overrides: &HashMap<String, String>,
+    roadmap: Option<&str>,
+) -> ImportOptions {
+    ImportOptions {
+        overrides: overrides.clone(),
+        dry_run,
+        roadmap_id: roadmap.map(str::to_owned),
+        today: None,
+    }
+}
+
+fn try_import(
+    db: &Db,
+    kind: ListKind,
+    text: &str,
+    opts: &ImportOptions,
+) -> rapport::Result<csv::ImportReport> {
+    csv::import(db, kind, text.as_bytes(), opts, &mut |_| true)
+}
+
+fn import(db: &Db, kind: ListKind, text: &str, dry: bool) -> csv::ImportReport {
+    try_import(db, kind, text, &opts(dry, &HashMap::new(), None)).unwrap()
 }
 
 #[test]
@@ -83,9 +106,9 @@ fn every_list_exports_with_its_documented_header() {
 
 #[test]
 fn a_bad_file_changes_nothing_and_reports_row_and_column() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let text = "Name,Team,Role,Core user\r\nAna,SRE,ic,yes\r\n,SRE,ic,no\r\nBo,SRE,boss,no\r\nCy,SRE,lead,maybe\r\nDi,SRE\r\n";
-    let r = import(&mut db, ListKind::People, text, false);
+    let r = import(&db, ListKind::People, text, false);
     assert!(!r.applied);
     assert_eq!(r.rows, 5);
     let errs: Vec<(u64, &str)> = r
@@ -96,11 +119,12 @@ fn a_bad_file_changes_nothing_and_reports_row_and_column() {
     assert_eq!(errs, [(3, "Name"), (4, "Role"), (5, "Core user"), (6, "")]);
     assert_eq!(
         r.errors[1].message,
-        "“boss” is not one of ic, lead, manager, other"
+        "“boss” is not one of ic, lead, manager or other"
     );
     assert!(
         people::list(&db, &PersonFilter::default())
             .unwrap()
+            .items
             .is_empty(),
         "nothing written"
     );
@@ -108,9 +132,9 @@ fn a_bad_file_changes_nothing_and_reports_row_and_column() {
 
 #[test]
 fn dry_run_previews_and_apply_writes_in_one_go() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let text = "\u{FEFF}full name,email,ignored\nAna,ana@x.io,1\nBo,bo@x.io,2\n";
-    let dry = import(&mut db, ListKind::People, text, true);
+    let dry = import(&db, ListKind::People, text, true);
     assert!(dry.errors.is_empty() && !dry.applied && dry.rows == 2);
     assert_eq!(dry.ignored_columns, ["ignored"]);
     assert_eq!(
@@ -122,37 +146,34 @@ fn dry_run_previews_and_apply_writes_in_one_go() {
     );
     assert!(people::list(&db, &PersonFilter::default())
         .unwrap()
+        .items
         .is_empty());
-    let done = import(&mut db, ListKind::People, text, false);
+    let done = import(&db, ListKind::People, text, false);
     assert!(done.applied);
     assert_eq!(
-        people::list(&db, &PersonFilter::default()).unwrap().len(),
+        people::list(&db, &PersonFilter::default())
+            .unwrap()
+            .items
+            .len(),
         2
     );
     // A missing required column is reported against the header row.
-    let r = import(&mut db, ListKind::People, "team\nSRE\n", false);
+    let r = import(&db, ListKind::People, "team\nSRE\n", false);
     assert_eq!((r.errors[0].row, r.errors[0].column.as_str()), (1, "name"));
     // An explicit mapping rescues an unknown header.
     let overrides = HashMap::from([("name".to_owned(), "Engineer".to_owned())]);
-    let r = csv::import(
-        &mut db,
+    let r = try_import(
+        &db,
         ListKind::People,
-        "Engineer\nEve\n".as_bytes(),
-        &overrides,
-        false,
+        "Engineer\nEve\n",
+        &opts(false, &overrides, None),
     )
     .unwrap();
     assert!(r.applied);
     assert_eq!(
-        csv::import(
-            &mut db,
-            ListKind::Notes,
-            "x\n".as_bytes(),
-            &overrides,
-            false
-        )
-        .unwrap_err()
-        .code(),
+        try_import(&db, ListKind::Notes, "x\n", &opts(false, &overrides, None))
+            .unwrap_err()
+            .code(),
         "validation"
     );
 }
@@ -198,7 +219,7 @@ fn clean(s: &str) -> String {
 fn property_export_then_import_reproduces_people_and_questions_exactly() {
     let mut g = Gen(0x9E37_79B9_7F4A_7C15);
     for case in 0..60u32 {
-        let mut src = Db::open_in_memory().unwrap();
+        let src = Db::open_in_memory().unwrap();
         for _ in 0..(1 + g.next() % 6) {
             let mut p = person(&clean(&g.text(false, 6)));
             if p.name.is_empty() {
@@ -228,12 +249,12 @@ fn property_export_then_import_reproduces_people_and_questions_exactly() {
                 },
                 rationale: clean(&g.text(true, 6)),
             };
-            questions::create(&mut src, &q).unwrap();
+            questions::create(&src, &q).unwrap();
         }
-        let mut dst = Db::open_in_memory().unwrap();
+        let dst = Db::open_in_memory().unwrap();
         for kind in [ListKind::People, ListKind::Questions] {
             let text = export(&src, kind, case.is_multiple_of(2));
-            let r = import(&mut dst, kind, &text, false);
+            let r = import(&dst, kind, &text, false);
             assert!(r.applied, "case {case} {kind:?}: {:?}\n{text}", r.errors);
         }
         let key = |p: &people::Person| {
@@ -248,11 +269,13 @@ fn property_export_then_import_reproduces_people_and_questions_exactly() {
         };
         let mut a: Vec<_> = people::list(&src, &PersonFilter::default())
             .unwrap()
+            .items
             .iter()
             .map(key)
             .collect();
         let mut b: Vec<_> = people::list(&dst, &PersonFilter::default())
             .unwrap()
+            .items
             .iter()
             .map(key)
             .collect();
@@ -270,11 +293,13 @@ fn property_export_then_import_reproduces_people_and_questions_exactly() {
         };
         let mut a: Vec<_> = questions::list(&src, &QuestionFilter::default())
             .unwrap()
+            .items
             .iter()
             .map(qkey)
             .collect();
         let mut b: Vec<_> = questions::list(&dst, &QuestionFilter::default())
             .unwrap()
+            .items
             .iter()
             .map(qkey)
             .collect();
@@ -286,9 +311,9 @@ fn property_export_then_import_reproduces_people_and_questions_exactly() {
 
 #[test]
 fn roadmap_rows_round_trip_into_another_interval() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let sample = rapport::sample::load(&mut db, today).unwrap();
+    let sample = rapport::sample::load(&db, today).unwrap();
     let text = export(&db, ListKind::RoadmapRows, false);
     assert_eq!(
         text.matches("\r\n").count(),
@@ -305,24 +330,16 @@ fn roadmap_rows_round_trip_into_another_interval() {
         },
     )
     .unwrap();
-    let none = csv::import(
-        &mut db,
+    let none = try_import(
+        &db,
         ListKind::RoadmapRows,
-        text.as_bytes(),
-        &HashMap::new(),
-        false,
+        &text,
+        &opts(false, &HashMap::new(), None),
     )
     .unwrap_err();
     assert_eq!(none.code(), "validation", "a roadmap must be chosen");
-    let r = csv::import_into(
-        &mut db,
-        ListKind::RoadmapRows,
-        text.as_bytes(),
-        &HashMap::new(),
-        false,
-        Some(&target.id),
-    )
-    .unwrap();
+    let into = opts(false, &HashMap::new(), Some(&target.id));
+    let r = try_import(&db, ListKind::RoadmapRows, &text, &into).unwrap();
     assert!(r.applied, "{:?}", r.errors);
     // Each row and its deliverables, as comparable text.
     let shape = |id: &str| -> Vec<String> {
@@ -358,15 +375,7 @@ fn roadmap_rows_round_trip_into_another_interval() {
     assert_eq!(shape(&target.id), shape(&sample));
     // A bad line stops the whole file.
     let bad = "project,goal_what,goal_why,deliverable,due_on\r\nX,Faster CI,so people ship,Do it,someday\r\n";
-    let r = csv::import_into(
-        &mut db,
-        ListKind::RoadmapRows,
-        bad.as_bytes(),
-        &HashMap::new(),
-        false,
-        Some(&target.id),
-    )
-    .unwrap();
+    let r = try_import(&db, ListKind::RoadmapRows, bad, &into).unwrap();
     assert_eq!(
         (r.applied, r.errors[0].row, r.errors[0].column.as_str()),
         (false, 2, "due_on")

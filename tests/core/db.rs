@@ -12,6 +12,7 @@ fn ana() -> PersonInput {
         contact: "ana@example.com".into(),
         core_user: true,
         notes: String::new(),
+        duplicate_ok: None,
     }
 }
 
@@ -107,7 +108,7 @@ fn online_backup_copies_everything_and_reports_progress() {
     assert_eq!(last.done, last.total);
     assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
     let copy = Db::open(&out).unwrap();
-    let all = people::list(&copy, &PersonFilter::default()).unwrap();
+    let all = people::list(&copy, &PersonFilter::default()).unwrap().items;
     assert_eq!(all.len(), 300);
     assert!(!dir.path().join("backups/copy.partial").exists());
 }
@@ -160,6 +161,7 @@ fn restore_replaces_the_workspace_and_keeps_the_replaced_one() {
     let names = |p: &std::path::Path| -> Vec<String> {
         people::list(&Db::open(p).unwrap(), &PersonFilter::default())
             .unwrap()
+            .items
             .into_iter()
             .map(|p| p.name)
             .collect()

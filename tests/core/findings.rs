@@ -4,7 +4,7 @@ use crate::common::*;
 use rapport::clock::Zone;
 use rapport::db::Db;
 use rapport::findings::report as findings_report;
-use rapport::findings::{self, FindingInput, FindingStatus};
+use rapport::findings::{self, FindingFilter, FindingInput, FindingStatus};
 use rapport::interviews::notes::{self, NoteInput};
 use rapport::interviews::report;
 use rapport::interviews::{self, InterviewInput};
@@ -22,7 +22,7 @@ struct Fixture {
     interview: String,
 }
 
-fn interview(db: &mut Db, title: &str, ids: &[&str]) -> String {
+fn interview(db: &Db, title: &str, ids: &[&str]) -> String {
     let input = InterviewInput {
         title: title.into(),
         topic: "ci".into(),
@@ -38,7 +38,7 @@ fn interview(db: &mut Db, title: &str, ids: &[&str]) -> String {
     id
 }
 
-fn note(db: &mut Db, interview: &str, text: &str, speaker: Option<&str>) -> String {
+fn note(db: &Db, interview: &str, text: &str, speaker: Option<&str>) -> String {
     let input = NoteInput {
         text: text.into(),
         is_quote: speaker.is_some(),
@@ -48,25 +48,25 @@ fn note(db: &mut Db, interview: &str, text: &str, speaker: Option<&str>) -> Stri
 }
 
 fn fixture() -> Fixture {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Checkout", Role::Ic);
     let bo = person(&db, "Bo", "Checkout", Role::Ic);
     let lee = person(&db, "Lee", "Checkout", Role::Lead);
-    let i1 = interview(&mut db, "Ana & Bo on deploys", &[&ana, &bo]);
-    let i2 = interview(&mut db, "Lee on deploys", &[&lee]);
+    let i1 = interview(&db, "Ana & Bo on deploys", &[&ana, &bo]);
+    let i2 = interview(&db, "Lee on deploys", &[&lee]);
     let note_id = note(
-        &mut db,
+        &db,
         &i1,
         "Deploys wait 40 minutes for the flaky integration suite #ci",
         None,
     );
     let quote = note(
-        &mut db,
+        &db,
         &i1,
         "I rerun the pipeline until it's green",
         Some(&ana),
     );
-    let lead_note = note(&mut db, &i2, "Leads see deploy frequency dropping", None);
+    let lead_note = note(&db, &i2, "Leads see deploy frequency dropping", None);
     Fixture {
         db,
         ana,
@@ -84,28 +84,26 @@ fn input(title: &str, tags: &[&str], evidence: &[&str]) -> FindingInput {
         status: FindingStatus::Open,
         tags: tags.iter().map(|t| t.to_string()).collect(),
         evidence_note_ids: evidence.iter().map(|t| t.to_string()).collect(),
+        recommendation: String::new(),
+        row_ids: Vec::new(),
     }
 }
 
 #[test]
 fn backing_counts_distinct_people_and_splits_leads_from_ics() {
-    let mut f = fixture();
+    let f = fixture();
     // A plain note backs both interviewees of its session; a quote only its speaker.
     let a = findings::create(
-        &mut f.db,
+        &f.db,
         &input("Flaky tests slow deploys", &["#CI", "flaky"], &[&f.note]),
     )
     .unwrap();
     assert_eq!((a.interviewee_count, a.lead_count, a.ic_count), (2, 0, 2));
-    let b = findings::create(
-        &mut f.db,
-        &input("Reruns are the workaround", &[], &[&f.quote]),
-    )
-    .unwrap();
+    let b = findings::create(&f.db, &input("Reruns are the workaround", &[], &[&f.quote])).unwrap();
     assert_eq!((b.interviewee_count, b.ic_count), (1, 1));
     assert_eq!(b.evidence[0].speaker.as_deref(), Some("Ana"));
     let c = findings::create(
-        &mut f.db,
+        &f.db,
         &input(
             "Deploys are slowing",
             &["ci"],
@@ -120,34 +118,51 @@ fn backing_counts_distinct_people_and_splits_leads_from_ics() {
 }
 
 #[test]
-fn affinity_groups_by_tag_with_untagged_last() {
-    let mut f = fixture();
-    findings::create(&mut f.db, &input("A", &["ci", "flaky"], &[&f.note])).unwrap();
-    findings::create(&mut f.db, &input("B", &["ci"], &[&f.lead_note])).unwrap();
-    findings::create(&mut f.db, &input("C", &[], &[&f.quote])).unwrap();
-    let groups = findings::by_tag(&f.db).unwrap();
-    let shape: Vec<(String, Vec<String>)> = groups
-        .iter()
-        .map(|g| {
-            (
-                g.tag.clone(),
-                g.findings.iter().map(|x| x.title.clone()).collect(),
-            )
-        })
-        .collect();
+fn each_finding_is_listed_once_filtered_by_tag_and_status_strongest_first() {
+    let f = fixture();
+    findings::create(&f.db, &input("A", &["ci", "flaky"], &[&f.note])).unwrap();
+    let b = findings::create(&f.db, &input("B", &["ci"], &[&f.lead_note, &f.note])).unwrap();
+    findings::create(&f.db, &input("C", &[], &[&f.quote])).unwrap();
+    let titles = |filter: FindingFilter| -> Vec<String> {
+        findings::list(&f.db, &filter)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|x| x.title)
+            .collect()
+    };
     assert_eq!(
-        shape,
-        [
-            ("ci".to_owned(), vec!["A".to_owned(), "B".to_owned()]),
-            ("flaky".to_owned(), vec!["A".to_owned()]),
-            (String::new(), vec!["C".to_owned()]),
-        ]
+        titles(FindingFilter::default()),
+        ["B", "A", "C"],
+        "once each, most interviewees first (B: 3, A: 2, C: 1)"
     );
+    let ci = FindingFilter {
+        tag: Some("#CI".into()),
+        ..FindingFilter::default()
+    };
+    assert_eq!(titles(ci), ["B", "A"]);
+    findings::set_status(&f.db, &b.id, FindingStatus::Acted).unwrap();
+    let acted = FindingFilter {
+        status: Some(FindingStatus::Acted),
+        ..FindingFilter::default()
+    };
+    assert_eq!(titles(acted), ["B"]);
+    let newest = FindingFilter {
+        sort: Some(rapport::findings::FindingSort::Newest),
+        ..FindingFilter::default()
+    };
+    assert_eq!(titles(newest), ["C", "B", "A"]);
+    let tags: Vec<(String, i64)> = findings::tags(&f.db)
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.tag, t.count))
+        .collect();
+    assert_eq!(tags, [("ci".to_owned(), 2), ("flaky".to_owned(), 1)]);
 }
 
 #[test]
 fn bad_findings_are_refused_and_store_nothing() {
-    let mut f = fixture();
+    let f = fixture();
     let cases = [
         (input("  ", &[], &[&f.note]), "title"),
         (input(&"t".repeat(201), &[], &[&f.note]), "title"),
@@ -162,7 +177,7 @@ fn bad_findings_are_refused_and_store_nothing() {
         ),
     ];
     for (bad, field) in cases {
-        match findings::create(&mut f.db, &bad).unwrap_err() {
+        match findings::create(&f.db, &bad).unwrap_err() {
             Error::Validation { field: got, .. } => assert_eq!(got, field),
             other => panic!("{other:?}"),
         }
@@ -176,8 +191,8 @@ fn bad_findings_are_refused_and_store_nothing() {
 
 #[test]
 fn status_update_and_cascade_when_evidence_is_deleted() {
-    let mut f = fixture();
-    let a = findings::create(&mut f.db, &input("A", &[], &[&f.note, &f.quote])).unwrap();
+    let f = fixture();
+    let a = findings::create(&f.db, &input("A", &[], &[&f.note, &f.quote])).unwrap();
     assert_eq!(
         findings::set_status(&f.db, &a.id, FindingStatus::Confirmed)
             .unwrap()
@@ -186,7 +201,14 @@ fn status_update_and_cascade_when_evidence_is_deleted() {
     );
     notes::delete(&f.db, &f.quote).unwrap();
     assert_eq!(findings::get(&f.db, &a.id).unwrap().evidence.len(), 1);
-    let u = findings::update(&mut f.db, &a.id, &input("A2", &["x"], &[&f.lead_note])).unwrap();
+    let a = findings::get(&f.db, &a.id).unwrap();
+    let u = findings::update(
+        &f.db,
+        &a.id,
+        a.version,
+        &input("A2", &["x"], &[&f.lead_note]),
+    )
+    .unwrap();
     assert_eq!(
         (u.title.as_str(), u.evidence.len(), u.lead_count),
         ("A2", 1, 1)
@@ -197,9 +219,9 @@ fn status_update_and_cascade_when_evidence_is_deleted() {
 
 #[test]
 fn search_finds_notes_quotes_and_findings_with_highlighted_snippets() {
-    let mut f = fixture();
+    let f = fixture();
     findings::create(
-        &mut f.db,
+        &f.db,
         &input("Flaky integration tests block deploys", &[], &[&f.note]),
     )
     .unwrap();
@@ -210,8 +232,9 @@ fn search_finds_notes_quotes_and_findings_with_highlighted_snippets() {
         "{kinds:?}"
     );
     let note_hit = hits.iter().find(|h| h.kind == HitKind::Note).unwrap();
-    assert_eq!(note_hit.interview_id.as_deref(), Some(f.interview.as_str()));
-    assert_eq!(note_hit.context, "Ana & Bo on deploys");
+    assert_eq!(note_hit.parent_id.as_deref(), Some(f.interview.as_str()));
+    assert_eq!(note_hit.title, "Ana & Bo on deploys");
+    assert_eq!(note_hit.context, "Note · Ana & Bo on deploys");
     assert!(note_hit
         .snippet
         .iter()
@@ -232,8 +255,9 @@ fn search_finds_notes_quotes_and_findings_with_highlighted_snippets() {
     );
     // Edits and deletes keep the index in step.
     notes::update(
-        &mut f.db,
+        &f.db,
         &f.quote,
+        version(&f.db, "notes", &f.quote),
         &NoteInput {
             text: "I retry until green".into(),
             is_quote: true,
@@ -249,15 +273,15 @@ fn search_finds_notes_quotes_and_findings_with_highlighted_snippets() {
 
 #[test]
 fn reports_carry_the_content_escaped_for_their_format() {
-    let mut f = fixture();
+    let f = fixture();
     note(
-        &mut f.db,
+        &f.db,
         &f.interview,
         "<script>alert(1)</script> & #tags",
         None,
     );
     findings::create(
-        &mut f.db,
+        &f.db,
         &input("Flaky <b>tests</b>", &["ci"], &[&f.note, &f.quote]),
     )
     .unwrap();

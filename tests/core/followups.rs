@@ -5,7 +5,7 @@ use crate::common::*;
 use chrono::{Local, NaiveDate, TimeZone, Utc};
 use rapport::csv::{self, ExportOptions, ListKind};
 use rapport::db::Db;
-use rapport::followups::{self, FollowUpFilter, FollowUpInput, FollowUpState};
+use rapport::followups::{self, FollowUpFilter, FollowUpInput, FollowUpQuery, FollowUpState};
 use rapport::interviews::{self, InterviewInput};
 use rapport::people::{self, PersonInput, Role};
 use rapport::roadmaps::{
@@ -43,11 +43,12 @@ fn person(db: &Db, name: &str, team: &str, core_user: bool) -> String {
         contact: String::new(),
         core_user,
         notes: String::new(),
+        duplicate_ok: None,
     };
     people::create(db, &input).unwrap().id
 }
 
-fn interview(db: &mut Db, title: &str, day: &str, ids: &[&str]) -> String {
+fn interview(db: &Db, title: &str, day: &str, ids: &[&str]) -> String {
     let input = InterviewInput {
         title: title.into(),
         topic: "ci".into(),
@@ -62,7 +63,7 @@ fn interview(db: &mut Db, title: &str, day: &str, ids: &[&str]) -> String {
 }
 
 /// An interview that took place on `day`.
-fn held(db: &mut Db, title: &str, day: &str, ids: &[&str]) -> String {
+fn held(db: &Db, title: &str, day: &str, ids: &[&str]) -> String {
     let id = interview(db, title, day, ids);
     interviews::start(db, &id).unwrap();
     interviews::finish(db, &id).unwrap();
@@ -128,12 +129,12 @@ fn names(list: &[followups::FollowUp]) -> Vec<&str> {
 
 #[test]
 fn create_checks_person_reason_date_and_links() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Platform", true);
     let old = person(&db, "Olga", "Platform", false);
     people::set_archived(&db, &old, true).unwrap();
     let (roadmap_id, _, deliverable) = roadmap(&db, "Platform", DeliverableStatus::Done);
-    let iv = held(&mut db, "CI pain", "2026-11-16", &[&ana]);
+    let iv = held(&db, "CI pain", "2026-11-16", &[&ana]);
 
     let cases: Vec<(FollowUpInput, &str)> = vec![
         (fu("", TODAY), "person_id"),
@@ -279,7 +280,16 @@ fn completing_needs_an_outcome_and_happens_once_then_reopens() {
 
     // A done follow-up cannot be edited until it is reopened.
     assert_eq!(
-        field_of(followups::update(&db, &id, &fu(&ana, "2026-11-30"), late).unwrap_err()),
+        field_of(
+            followups::update(
+                &db,
+                &id,
+                version(&db, "followups", &id),
+                &fu(&ana, "2026-11-30"),
+                late
+            )
+            .unwrap_err()
+        ),
         "reason"
     );
 
@@ -311,6 +321,7 @@ fn an_overdue_follow_up_can_be_edited_without_moving_its_date() {
     let f = followups::update(
         &db,
         &id,
+        version(&db, "followups", &id),
         &FollowUpInput {
             reason: "Ask about cache misses".into(),
             ..fu(&bo, "2026-11-24")
@@ -325,17 +336,33 @@ fn an_overdue_follow_up_can_be_edited_without_moving_its_date() {
 
     // Moving it to another past date is refused; to a future one is fine.
     assert_eq!(
-        field_of(followups::update(&db, &id, &fu(&bo, "2026-11-25"), late).unwrap_err()),
+        field_of(
+            followups::update(
+                &db,
+                &id,
+                version(&db, "followups", &id),
+                &fu(&bo, "2026-11-25"),
+                late
+            )
+            .unwrap_err()
+        ),
         "due_on"
     );
     assert_eq!(followups::get(&db, &id, late).unwrap().due_on, "2026-11-24");
-    let f = followups::update(&db, &id, &fu(&bo, "2026-12-01"), late).unwrap();
+    let f = followups::update(
+        &db,
+        &id,
+        version(&db, "followups", &id),
+        &fu(&bo, "2026-12-01"),
+        late,
+    )
+    .unwrap();
     assert_eq!(
         (f.due_on.as_str(), f.state),
         ("2026-12-01", FollowUpState::Upcoming)
     );
     assert!(matches!(
-        followups::update(&db, "nope", &fu(&bo, "2026-12-01"), late).unwrap_err(),
+        followups::update(&db, "nope", 1, &fu(&bo, "2026-12-01"), late).unwrap_err(),
         Error::NotFound { .. }
     ));
 }
@@ -358,7 +385,16 @@ fn lists_filter_and_order_and_due_keeps_what_needs_doing() {
     followups::complete(&db, &later.id, "Fine", d("2026-11-26")).unwrap();
 
     let wed = d("2026-11-25");
-    let open = followups::list(&db, FollowUpFilter::Open, wed).unwrap();
+    let open = followups::list(
+        &db,
+        &FollowUpQuery {
+            show: FollowUpFilter::Open,
+            page: None,
+        },
+        wed,
+    )
+    .unwrap()
+    .items;
     // By due date; on the same date core users first, then by name.
     assert_eq!(names(&open), ["Eve", "Zoe", "Abe", "Cy"]);
     assert_eq!(
@@ -373,11 +409,29 @@ fn lists_filter_and_order_and_due_keeps_what_needs_doing() {
     assert_eq!(open[0].days_overdue, 2);
     assert_eq!(open[1].days_overdue, 1);
 
-    let done = followups::list(&db, FollowUpFilter::Done, wed).unwrap();
+    let done = followups::list(
+        &db,
+        &FollowUpQuery {
+            show: FollowUpFilter::Done,
+            page: None,
+        },
+        wed,
+    )
+    .unwrap()
+    .items;
     assert_eq!(names(&done), ["Eve", "Dee"], "most recently done first");
     assert!(done.iter().all(|f| f.state == FollowUpState::Done));
 
-    let all = followups::list(&db, FollowUpFilter::All, wed).unwrap();
+    let all = followups::list(
+        &db,
+        &FollowUpQuery {
+            show: FollowUpFilter::All,
+            page: None,
+        },
+        wed,
+    )
+    .unwrap()
+    .items;
     assert_eq!(names(&all), ["Eve", "Zoe", "Abe", "Cy", "Eve", "Dee"]);
 
     // Due: open and due today or before, never upcoming or done.
@@ -397,18 +451,18 @@ fn lists_filter_and_order_and_due_keeps_what_needs_doing() {
 
 #[test]
 fn create_many_writes_all_or_nothing() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "", false);
     let bo = person(&db, "Bo", "", false);
     let old = person(&db, "Olga", "", false);
     people::set_archived(&db, &old, true).unwrap();
 
     assert_eq!(
-        field_of(followups::create_many(&mut db, &[], today()).unwrap_err()),
+        field_of(followups::create_many(&db, &[], today()).unwrap_err()),
         "people"
     );
     let err = followups::create_many(
-        &mut db,
+        &db,
         &[
             fu(&ana, "2026-11-30"),
             fu(&bo, "2026-11-30"),
@@ -420,7 +474,7 @@ fn create_many_writes_all_or_nothing() {
     assert_eq!(field_of(err), "person_id");
     assert_eq!(count(&db, "followups"), 0, "one bad input writes nothing");
     let err = followups::create_many(
-        &mut db,
+        &db,
         &[fu(&ana, "2026-11-30"), fu(&bo, "2026-11-01")],
         today(),
     )
@@ -429,7 +483,7 @@ fn create_many_writes_all_or_nothing() {
     assert_eq!(count(&db, "followups"), 0);
 
     let made = followups::create_many(
-        &mut db,
+        &db,
         &[fu(&ana, "2026-11-30"), fu(&bo, "2026-12-01")],
         today(),
     )
@@ -441,7 +495,7 @@ fn create_many_writes_all_or_nothing() {
 
 #[test]
 fn a_shipped_deliverable_offers_its_stakeholders_and_interviewees() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     // Ana is named and on the team: offered once, as named.
     let ana = person(&db, "Ana Lima", "Platform", true);
     let bo = person(&db, "Bo", "Platform", false);
@@ -457,9 +511,9 @@ fn a_shipped_deliverable_offers_its_stakeholders_and_interviewees() {
         "Ana Lima, Platform & Eng leads at company",
         DeliverableStatus::Done,
     );
-    let pain = held(&mut db, "CI pain", "2026-11-10", &[&eve, &ana]);
-    let fay_iv = held(&mut db, "Mobile builds", "2026-11-12", &[&fay]);
-    held(&mut db, "Unrelated", "2026-11-13", &[&gil]);
+    let pain = held(&db, "CI pain", "2026-11-10", &[&eve, &ana]);
+    let fay_iv = held(&db, "Mobile builds", "2026-11-12", &[&fay]);
+    held(&db, "Unrelated", "2026-11-13", &[&gil]);
     // Fay left after her interview: archived people are never offered.
     people::set_archived(&db, &fay, true).unwrap();
     let r = roadmaps::link_interview(&db, &row, &pain).unwrap();
@@ -536,6 +590,7 @@ fn a_shipped_deliverable_offers_its_stakeholders_and_interviewees() {
     roadmaps::update_row(
         &db,
         &row,
+        version(&db, "roadmap_rows", &row),
         &RowInput {
             project: "Build cache".into(),
             stakeholders: "ANA LIMA; nobody here".into(),
@@ -578,7 +633,7 @@ fn a_deliverable_not_yet_done_is_offered_as_coming() {
 
 #[test]
 fn people_not_contacted_for_weeks_are_listed_core_users_first() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let zed = person(&db, "Zed", "", true); // core, never contacted
     let yan = person(&db, "Yan", "", true); // core, interviewed long ago
     person(&db, "Abe", "", false); // never contacted
@@ -591,10 +646,10 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
     let hal = person(&db, "Hal", "", false); // only a planned interview, far ahead
     people::set_archived(&db, &fay, true).unwrap();
 
-    held(&mut db, "Onboarding", "2026-09-01", &[&yan]);
-    held(&mut db, "Deploys", "2026-08-01", &[&bea, &gus]);
-    held(&mut db, "Flaky tests", "2026-11-16", &[&dan]);
-    interview(&mut db, "Someday", "2099-01-05", &[&hal]);
+    held(&db, "Onboarding", "2026-09-01", &[&yan]);
+    held(&db, "Deploys", "2026-08-01", &[&bea, &gus]);
+    held(&db, "Flaky tests", "2026-11-16", &[&dan]);
+    interview(&db, "Someday", "2099-01-05", &[&hal]);
     let done_on = |db: &Db, who: &str, created: &str, due: &str, done: &str| {
         let f = followups::create(db, &fu(who, due), d(created)).unwrap();
         followups::complete(db, &f.id, "Talked", d(done)).unwrap();
@@ -656,11 +711,11 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
 
 #[test]
 fn follow_ups_export_to_csv_with_formulas_neutralised() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Platform", true);
     let bo = person(&db, "=Bo", "", false);
     let (_, _, deliverable) = roadmap(&db, "Platform", DeliverableStatus::Done);
-    let iv = held(&mut db, "CI pain", "2026-11-16", &[&ana]);
+    let iv = held(&db, "CI pain", "2026-11-16", &[&ana]);
     followups::create(
         &db,
         &FollowUpInput {

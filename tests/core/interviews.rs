@@ -21,13 +21,13 @@ fn plan_input(ids: &[&str]) -> InterviewInput {
 
 #[test]
 fn plan_stores_the_interview_in_utc_with_its_people() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Payments", Role::Ic);
     let bo = person(&db, "Bo", "Payments", Role::Ic);
     let sam = person(&db, "Sam", "Payments", Role::Ic);
     let mut input = plan_input(&[&bo, &ana]);
     input.note_taker_id = Some(sam.clone());
-    let i = interviews::plan(&mut db, &input).unwrap();
+    let i = interviews::plan(&db, &input).unwrap();
     assert_eq!(i.scheduled_at, "2026-11-24T09:00:00Z");
     assert_eq!(i.topic, "ci");
     assert_eq!(i.duration_minutes, 30);
@@ -45,13 +45,13 @@ fn plan_stores_the_interview_in_utc_with_its_people() {
 
 #[test]
 fn a_third_interviewee_is_refused_and_nothing_is_stored() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ids: Vec<String> = ["Ana", "Bo", "Cy"]
         .iter()
         .map(|n| person(&db, n, "Payments", Role::Ic))
         .collect();
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let err = interviews::plan(&mut db, &plan_input(&refs)).unwrap_err();
+    let err = interviews::plan(&db, &plan_input(&refs)).unwrap_err();
     assert!(
         err.to_string()
             .starts_with("At most 2 interviewees per interview (3 picked)"),
@@ -62,21 +62,15 @@ fn a_third_interviewee_is_refused_and_nothing_is_stored() {
     assert_eq!(count(&db, "interview_people"), 0);
     // The same person twice counts once.
     let twice = plan_input(&[refs[0], refs[0]]);
-    assert_eq!(
-        interviews::plan(&mut db, &twice)
-            .unwrap()
-            .interviewees
-            .len(),
-        1
-    );
+    assert_eq!(interviews::plan(&db, &twice).unwrap().interviewees.len(), 1);
 }
 
 #[test]
 fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let lead = person(&db, "Lee", "Payments", Role::Lead);
     let ic = person(&db, "Ivy", "Payments", Role::Ic);
-    let err = interviews::plan(&mut db, &plan_input(&[&lead, &ic])).unwrap_err();
+    let err = interviews::plan(&db, &plan_input(&[&lead, &ic])).unwrap_err();
     assert_eq!(err.code(), "needs_ack");
     assert!(
         err.to_string().contains("Lee is a lead and Ivy is not"),
@@ -86,15 +80,15 @@ fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
 
     let mut ack = plan_input(&[&lead, &ic]);
     ack.acknowledge_mixed_roles = true;
-    let i = interviews::plan(&mut db, &ack).unwrap();
+    let i = interviews::plan(&db, &ack).unwrap();
     assert!(i.mixed_roles_ack_at.is_some());
 
     // Two leads together are not a mix; a manager with an IC is.
     let lead2 = person(&db, "Lou", "Payments", Role::Manager);
-    let i2 = interviews::plan(&mut db, &plan_input(&[&lead, &lead2])).unwrap();
+    let i2 = interviews::plan(&db, &plan_input(&[&lead, &lead2])).unwrap();
     assert_eq!(i2.mixed_roles_ack_at, None);
     assert_eq!(
-        interviews::plan(&mut db, &plan_input(&[&lead2, &ic]))
+        interviews::plan(&db, &plan_input(&[&lead2, &ic]))
             .unwrap_err()
             .code(),
         "needs_ack"
@@ -103,7 +97,7 @@ fn mixing_a_lead_with_an_ic_needs_an_acknowledgement_which_is_stored() {
 
 #[test]
 fn bad_plans_name_their_field() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Payments", Role::Ic);
     let archived = person(&db, "Old", "Payments", Role::Ic);
     people::set_archived(&db, &archived, true).unwrap();
@@ -176,13 +170,10 @@ fn bad_plans_name_their_field() {
         ),
     ];
     for (input, field) in cases {
-        assert_eq!(
-            field_of(interviews::plan(&mut db, &input).unwrap_err()),
-            field
-        );
+        assert_eq!(field_of(interviews::plan(&db, &input).unwrap_err()), field);
     }
     let err = interviews::plan(
-        &mut db,
+        &db,
         &InterviewInput {
             duration_minutes: -5,
             ..plan_input(&[&ana])
@@ -195,10 +186,10 @@ fn bad_plans_name_their_field() {
 
 #[test]
 fn the_live_session_notes_quotes_tags_and_draft() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Payments", Role::Ic);
     let other = person(&db, "Zed", "Payments", Role::Ic);
-    let i = interviews::plan(&mut db, &plan_input(&[&ana])).unwrap();
+    let i = interviews::plan(&db, &plan_input(&[&ana])).unwrap();
     let i = interviews::start(&db, &i.id).unwrap();
     assert_eq!(i.status, InterviewStatus::Running);
 
@@ -208,7 +199,7 @@ fn the_live_session_notes_quotes_tags_and_draft() {
         "Deploys take 40 min #deploys #CI"
     );
     let n = notes::add(
-        &mut db,
+        &db,
         &i.id,
         &NoteInput {
             text: "Deploys take 40 min #deploys #CI".into(),
@@ -230,7 +221,7 @@ fn the_live_session_notes_quotes_tags_and_draft() {
         is_quote: true,
         speaker_id: Some(ana.clone()),
     };
-    let q = notes::add(&mut db, &i.id, &quote).unwrap();
+    let q = notes::add(&db, &i.id, &quote).unwrap();
     assert!(q.is_quote);
     assert_eq!(q.speaker_id.as_deref(), Some(ana.as_str()));
 
@@ -239,7 +230,7 @@ fn the_live_session_notes_quotes_tags_and_draft() {
         ..quote.clone()
     };
     assert_eq!(
-        field_of(notes::add(&mut db, &i.id, &bad_speaker).unwrap_err()),
+        field_of(notes::add(&db, &i.id, &bad_speaker).unwrap_err()),
         "speaker_id"
     );
     let empty = NoteInput {
@@ -248,17 +239,18 @@ fn the_live_session_notes_quotes_tags_and_draft() {
         speaker_id: None,
     };
     assert_eq!(
-        field_of(notes::add(&mut db, &i.id, &empty).unwrap_err()),
+        field_of(notes::add(&db, &i.id, &empty).unwrap_err()),
         "text"
     );
     assert_eq!(
-        notes::add(&mut db, "ghost", &quote).unwrap_err().code(),
+        notes::add(&db, "ghost", &quote).unwrap_err().code(),
         "not_found"
     );
 
     let edited = notes::update(
-        &mut db,
+        &db,
         &n.id,
+        version(&db, "notes", &n.id),
         &NoteInput {
             text: "Deploys take 45 min #slow".into(),
             is_quote: false,
@@ -305,16 +297,17 @@ fn tags_are_parsed_from_words_not_from_symbols_in_words() {
 
 #[test]
 fn list_puts_upcoming_first_and_delete_cascades() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana", "Payments", Role::Ic);
     let mut later = plan_input(&[&ana]);
     later.scheduled_at = "2026-12-01T10:00:00Z".into();
-    let later = interviews::plan(&mut db, &later).unwrap();
-    let sooner = interviews::plan(&mut db, &plan_input(&[&ana])).unwrap();
-    let done = interviews::plan(&mut db, &plan_input(&[&ana])).unwrap();
+    let later = interviews::plan(&db, &later).unwrap();
+    let sooner = interviews::plan(&db, &plan_input(&[&ana])).unwrap();
+    let done = interviews::plan(&db, &plan_input(&[&ana])).unwrap();
     interviews::finish(&db, &done.id).unwrap();
-    let order: Vec<String> = interviews::list(&db)
+    let order: Vec<String> = interviews::list(&db, &Default::default())
         .unwrap()
+        .items
         .into_iter()
         .map(|i| i.id)
         .collect();
@@ -323,7 +316,7 @@ fn list_puts_upcoming_first_and_delete_cascades() {
         [sooner.id.clone(), later.id.clone(), done.id.clone()]
     );
     notes::add(
-        &mut db,
+        &db,
         &sooner.id,
         &NoteInput {
             text: "x".into(),

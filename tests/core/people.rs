@@ -79,6 +79,7 @@ fn update_changes_fields_and_keeps_identity() {
     let u = people::update(
         &db,
         &p.id,
+        version(&db, "people", &p.id),
         &person_input("Caio Reis", "Platform", Role::Manager),
     )
     .unwrap();
@@ -88,7 +89,13 @@ fn update_changes_fields_and_keeps_identity() {
     );
     assert_eq!(u.created_at, p.created_at);
     assert!(u.updated_at >= p.updated_at);
-    let err = people::update(&db, &p.id, &person_input("", "", Role::Ic)).unwrap_err();
+    let err = people::update(
+        &db,
+        &p.id,
+        version(&db, "people", &p.id),
+        &person_input("", "", Role::Ic),
+    )
+    .unwrap_err();
     assert_eq!(field_of(err), "name");
     assert_eq!(
         people::get(&db, &p.id).unwrap().name,
@@ -102,7 +109,7 @@ fn unknown_ids_are_not_found() {
     let db = Db::open_in_memory().unwrap();
     let nf = |e: Error| assert_eq!(e.code(), "not_found");
     nf(people::get(&db, "nope").unwrap_err());
-    nf(people::update(&db, "nope", &person_input("A", "", Role::Ic)).unwrap_err());
+    nf(people::update(&db, "nope", 1, &person_input("A", "", Role::Ic)).unwrap_err());
     nf(people::set_archived(&db, "nope", true).unwrap_err());
 }
 
@@ -122,6 +129,7 @@ fn archive_hides_from_the_default_list_and_restore_brings_back() {
     let names = |f: &PersonFilter| -> Vec<String> {
         people::list(&db, f)
             .unwrap()
+            .items
             .into_iter()
             .map(|p| p.name)
             .collect()
@@ -130,6 +138,7 @@ fn archive_hides_from_the_default_list_and_restore_brings_back() {
     let all = PersonFilter {
         include_archived: true,
         query: None,
+        page: None,
     };
     assert_eq!(
         names(&all),
@@ -156,9 +165,11 @@ fn list_filters_by_name_team_or_contact_treating_wildcards_literally() {
         let f = PersonFilter {
             include_archived: false,
             query: Some(s.into()),
+            page: None,
         };
         people::list(&db, &f)
             .unwrap()
+            .items
             .into_iter()
             .map(|p| p.name)
             .collect()

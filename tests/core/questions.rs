@@ -18,9 +18,9 @@ fn q(text: &str, topic: &str, tags: &[&str]) -> QuestionInput {
 
 #[test]
 fn questions_store_normalised_tags_and_carry_checker_findings() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let good = questions::create(
-        &mut db,
+        &db,
         &q(
             "Walk me through your last deploy.",
             " Deploys ",
@@ -32,15 +32,14 @@ fn questions_store_normalised_tags_and_carry_checker_findings() {
     assert_eq!(good.tags, ["ci", "on-call"]);
     assert!(good.findings.is_empty());
 
-    let leading =
-        questions::create(&mut db, &q("Don't you think CI is too slow?", "ci", &[])).unwrap();
+    let leading = questions::create(&db, &q("Don't you think CI is too slow?", "ci", &[])).unwrap();
     let rules: Vec<_> = leading.findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(rules.contains(&"agreement-seeking"), "{rules:?}");
 }
 
 #[test]
 fn bad_questions_are_refused_at_the_field_and_store_nothing() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let too_many: Vec<String> = (0..13).map(|i| format!("t{i}")).collect();
     let cases = [
         (q("  ", "", &[]), "text"),
@@ -69,10 +68,7 @@ fn bad_questions_are_refused_at_the_field_and_store_nothing() {
         ),
     ];
     for (bad, field) in cases {
-        assert_eq!(
-            field_of(questions::create(&mut db, &bad).unwrap_err()),
-            field
-        );
+        assert_eq!(field_of(questions::create(&db, &bad).unwrap_err()), field);
     }
     assert_eq!(count(&db, "questions"), 0);
     assert_eq!(count(&db, "question_tags"), 0);
@@ -80,21 +76,24 @@ fn bad_questions_are_refused_at_the_field_and_store_nothing() {
 
 #[test]
 fn update_replaces_tags_and_archive_hides() {
-    let mut db = Db::open_in_memory().unwrap();
-    let a = questions::create(
-        &mut db,
-        &q("How often do you deploy?", "deploys", &["a", "b"]),
-    )
-    .unwrap();
+    let db = Db::open_in_memory().unwrap();
+    let a = questions::create(&db, &q("How often do you deploy?", "deploys", &["a", "b"])).unwrap();
     let u = questions::update(
-        &mut db,
+        &db,
         &a.id,
+        version(&db, "questions", &a.id),
         &q("How often did you deploy last month?", "deploys", &["c"]),
     )
     .unwrap();
     assert_eq!(u.tags, ["c"]);
     assert_eq!(u.created_at, a.created_at);
-    let err = questions::update(&mut db, &a.id, &q("", "", &["z"])).unwrap_err();
+    let err = questions::update(
+        &db,
+        &a.id,
+        version(&db, "questions", &a.id),
+        &q("", "", &["z"]),
+    )
+    .unwrap_err();
     assert_eq!(field_of(err), "text");
     assert_eq!(
         questions::get(&db, &a.id).unwrap().tags,
@@ -104,14 +103,15 @@ fn update_replaces_tags_and_archive_hides() {
     questions::set_archived(&db, &a.id, true).unwrap();
     assert!(questions::list(&db, &QuestionFilter::default())
         .unwrap()
+        .items
         .is_empty());
     let all = QuestionFilter {
         include_archived: true,
         ..Default::default()
     };
-    assert_eq!(questions::list(&db, &all).unwrap().len(), 1);
+    assert_eq!(questions::list(&db, &all).unwrap().items.len(), 1);
     assert_eq!(
-        questions::update(&mut db, "nope", &q("x?", "", &[]))
+        questions::update(&db, "nope", 1, &q("x?", "", &[]))
             .unwrap_err()
             .code(),
         "not_found"
@@ -120,25 +120,26 @@ fn update_replaces_tags_and_archive_hides() {
 
 #[test]
 fn list_filters_by_text_topic_and_tag() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     questions::create(
-        &mut db,
+        &db,
         &q("Walk me through your last page.", "on-call", &["pager"]),
     )
     .unwrap();
     questions::create(
-        &mut db,
+        &db,
         &q("How do you find a failing test in CI?", "ci", &["tests"]),
     )
     .unwrap();
     questions::create(
-        &mut db,
+        &db,
         &q("Who reviews your 100% rollout?", "deploys", &["review"]),
     )
     .unwrap();
     let texts = |f: QuestionFilter| -> Vec<String> {
         questions::list(&db, &f)
             .unwrap()
+            .items
             .into_iter()
             .map(|q| q.text)
             .collect()
@@ -177,7 +178,9 @@ fn the_starter_bank_is_added_once_and_every_question_in_it_passes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ws.db");
     let db = rapport::open_workspace(&path).unwrap();
-    let all = questions::list(&db, &QuestionFilter::default()).unwrap();
+    let all = questions::list(&db, &QuestionFilter::default())
+        .unwrap()
+        .items;
     assert_eq!(all.len(), starter::STARTER.len());
     assert!(all.len() >= 33, "3 pairs + at least 30 questions");
     assert!(all.iter().all(|q| q.builtin && q.findings.is_empty()));
@@ -194,11 +197,12 @@ fn the_starter_bank_is_added_once_and_every_question_in_it_passes() {
     // Archive one, reopen: nothing is re-added.
     questions::set_archived(&db, &all[0].id, true).unwrap();
     drop(db);
-    let mut db = rapport::open_workspace(&path).unwrap();
-    assert_eq!(questions::seed_starter(&mut db).unwrap(), 0);
+    let db = rapport::open_workspace(&path).unwrap();
+    assert_eq!(questions::seed_starter(&db).unwrap(), 0);
     assert_eq!(
         questions::list(&db, &QuestionFilter::default())
             .unwrap()
+            .items
             .len(),
         all.len() - 1
     );
@@ -206,7 +210,7 @@ fn the_starter_bank_is_added_once_and_every_question_in_it_passes() {
 
 #[test]
 fn guides_budget_against_thirty_minutes_and_warn_when_over() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let g = guides::create(
         &db,
         &GuideInput {
@@ -228,7 +232,7 @@ fn guides_budget_against_thirty_minutes_and_warn_when_over() {
     .iter()
     .enumerate()
     {
-        ids.push(questions::create(&mut db, &q(text, "ci", &[])).unwrap().id);
+        ids.push(questions::create(&db, &q(text, "ci", &[])).unwrap().id);
         let g = guides::add_question(&db, &g.id, &ids[i], 10).unwrap();
         assert_eq!(g.items.len(), i + 1);
     }
@@ -264,7 +268,7 @@ fn guides_budget_against_thirty_minutes_and_warn_when_over() {
 
 #[test]
 fn reorder_needs_every_item_exactly_once() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let g = guides::create(
         &db,
         &GuideInput {
@@ -274,7 +278,7 @@ fn reorder_needs_every_item_exactly_once() {
     )
     .unwrap();
     for text in ["One?", "Two?", "Three?"] {
-        let id = questions::create(&mut db, &q(text, "", &[])).unwrap().id;
+        let id = questions::create(&db, &q(text, "", &[])).unwrap().id;
         guides::add_question(&db, &g.id, &id, 5).unwrap();
     }
     let items: Vec<String> = guides::get(&db, &g.id)
@@ -284,7 +288,7 @@ fn reorder_needs_every_item_exactly_once() {
         .map(|i| i.id)
         .collect();
     let new_order = vec![items[2].clone(), items[0].clone(), items[1].clone()];
-    let g2 = guides::reorder(&mut db, &g.id, &new_order).unwrap();
+    let g2 = guides::reorder(&db, &g.id, &new_order).unwrap();
     assert_eq!(
         g2.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(),
         ["Three?", "One?", "Two?"]
@@ -294,11 +298,12 @@ fn reorder_needs_every_item_exactly_once() {
         vec![items[0].clone(), items[0].clone(), items[1].clone()],
     ] {
         assert_eq!(
-            field_of(guides::reorder(&mut db, &g.id, &bad).unwrap_err()),
+            field_of(guides::reorder(&db, &g.id, &bad).unwrap_err()),
             "order"
         );
     }
-    let after = guides::remove_item(&db, &items[0]).unwrap();
+    let removed = guides::remove_item(&db, &items[0]).unwrap();
+    let after = guides::get(&db, &g.id).unwrap();
     assert_eq!(
         after
             .items
@@ -307,6 +312,9 @@ fn reorder_needs_every_item_exactly_once() {
             .collect::<Vec<_>>(),
         ["Three?", "Two?"]
     );
+    // Taking a question out is undone in place.
+    rapport::trash::restore(&db, &removed.id).unwrap();
+    assert_eq!(guides::get(&db, &g.id).unwrap().items.len(), 3);
     guides::delete(&db, &g.id).unwrap();
     assert_eq!(count(&db, "guide_items"), 0);
     assert_eq!(
@@ -318,7 +326,7 @@ fn reorder_needs_every_item_exactly_once() {
 
 #[test]
 fn exports_escape_user_text() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let g = guides::create(
         &db,
         &GuideInput {
@@ -327,7 +335,7 @@ fn exports_escape_user_text() {
         },
     )
     .unwrap();
-    let id = questions::create(&mut db, &q("What's <b>your</b> last deploy?", "", &[]))
+    let id = questions::create(&db, &q("What's <b>your</b> last deploy?", "", &[]))
         .unwrap()
         .id;
     let g = guides::add_question(&db, &g.id, &id, 4).unwrap();
@@ -346,7 +354,7 @@ fn exports_escape_user_text() {
         "{md}"
     );
     // A line break in a question cannot break the numbered list.
-    let id2 = questions::create(&mut db, &q("First line\n# Not a heading", "", &[]))
+    let id2 = questions::create(&db, &q("First line\n# Not a heading", "", &[]))
         .unwrap()
         .id;
     let g = guides::add_question(&db, &g.id, &id2, 2).unwrap();

@@ -136,6 +136,7 @@ fn rows_need_a_user_centric_goal_and_deliverables_outside_the_interval_warn() {
     let r = roadmaps::update_deliverable(
         &db,
         &id,
+        version(&db, "deliverables", &id),
         &deliverable("Design doc", "2026-11-20", DeliverableStatus::Done),
         today,
     )
@@ -147,6 +148,7 @@ fn rows_need_a_user_centric_goal_and_deliverables_outside_the_interval_warn() {
     let r = roadmaps::update_deliverable(
         &db,
         &id,
+        version(&db, "deliverables", &id),
         &deliverable("Design doc v2", "2026-11-20", DeliverableStatus::Done),
         d("2026-11-12"),
     )
@@ -159,7 +161,7 @@ fn rows_need_a_user_centric_goal_and_deliverables_outside_the_interval_warn() {
 
 #[test]
 fn sections_reorder_and_move_to_low_priority_is_one_action() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let r = roadmaps::create(&db, &input("2026-11-02", "")).unwrap();
     for p in ["A", "B", "C"] {
         roadmaps::add_row(&db, &r.id, &row(p, Priority::High)).unwrap();
@@ -176,11 +178,10 @@ fn sections_reorder_and_move_to_low_priority_is_one_action() {
     let r = roadmaps::set_priority(&db, &a, Priority::Low).unwrap();
     assert_eq!(names(&r), ["B:high", "C:high", "Z:low", "A:low"]);
     let (b, c) = (r.rows[0].id.clone(), r.rows[1].id.clone());
-    let r =
-        roadmaps::reorder_rows(&mut db, &r.id, Priority::High, &[c.clone(), b.clone()]).unwrap();
+    let r = roadmaps::reorder_rows(&db, &r.id, Priority::High, &[c.clone(), b.clone()]).unwrap();
     assert_eq!(names(&r), ["C:high", "B:high", "Z:low", "A:low"]);
     assert_eq!(
-        field_of(roadmaps::reorder_rows(&mut db, &r.id, Priority::High, &[c]).unwrap_err()),
+        field_of(roadmaps::reorder_rows(&db, &r.id, Priority::High, &[c]).unwrap_err()),
         "order"
     );
 }
@@ -258,7 +259,7 @@ fn updates_keep_history_and_close_after_the_stop_date() {
 
 #[test]
 fn retro_figures_and_carry_over() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let r = roadmaps::create(&db, &input("2026-11-02", "2026-12-14")).unwrap();
     let r = roadmaps::add_row(&db, &r.id, &row("Pilot", Priority::High)).unwrap();
     let r = roadmaps::add_row(&db, &r.id, &row("GA", Priority::Low)).unwrap();
@@ -322,7 +323,7 @@ fn retro_figures_and_carry_over() {
     );
     assert_eq!(f.slipped, ["Design doc", "Migrate", "All apps"]);
 
-    let next = retro::carry_over(&mut db, &r.id).unwrap();
+    let next = retro::carry_over(&db, &r.id).unwrap();
     assert_eq!(
         (next.starts_on.as_str(), next.ends_on.as_str()),
         ("2026-12-15", "2027-01-26")
@@ -425,9 +426,9 @@ fn stakeholder_reports_come_from_the_data_in_three_formats() {
 
 #[test]
 fn the_sample_workspace_loads_the_new_ci_roadmap_once() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let today = d("2026-11-23");
-    let id = rapport::sample::load(&mut db, today).unwrap();
+    let id = rapport::sample::load(&db, today).unwrap();
     let r = roadmaps::get(&db, &id).unwrap();
     let projects: Vec<&str> = r.rows.iter().map(|w| w.project.as_str()).collect();
     assert_eq!(
@@ -470,7 +471,13 @@ fn the_sample_workspace_loads_the_new_ci_roadmap_once() {
         "Transition legacy and ownerless apps to new CI"
     );
     assert_eq!(r.rows[2].priority, Priority::Low);
-    assert!(rapport::interviews::list(&db).unwrap().len() >= 3);
+    assert!(
+        rapport::interviews::list(&db, &Default::default())
+            .unwrap()
+            .items
+            .len()
+            >= 3
+    );
     // The pilot interviews are linked to the pilot row, so shipping one of its deliverables
     // offers follow-ups with the people interviewed (the stakeholders are not people).
     assert_eq!(r.rows[0].interviews.len(), 2);
@@ -484,7 +491,7 @@ fn the_sample_workspace_loads_the_new_ci_roadmap_once() {
         .iter()
         .all(|c| c.why.starts_with("interviewed in")));
     assert_eq!(
-        rapport::sample::load(&mut db, today).unwrap_err().code(),
+        rapport::sample::load(&db, today).unwrap_err().code(),
         "validation"
     );
     assert_eq!(roadmaps::list(&db).unwrap().len(), 1, "nothing added twice");

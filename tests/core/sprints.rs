@@ -22,6 +22,7 @@ fn person(db: &Db, name: &str) -> String {
         contact: String::new(),
         core_user: true,
         notes: String::new(),
+        duplicate_ok: None,
     };
     people::create(db, &input).unwrap().id
 }
@@ -38,9 +39,9 @@ fn input(start: &str, end: &str, limit: i64, users: &[&str]) -> SprintInput {
 
 /// A workspace with one core user and a Monday-to-Friday sprint with room for `limit` cards.
 fn setup(limit: i64) -> (Db, String, Sprint) {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
-    let s = sprints::create(&mut db, &input(MON, "", limit, &[&ana]), d(MON)).unwrap();
+    let s = sprints::create(&db, &input(MON, "", limit, &[&ana]), d(MON)).unwrap();
     (db, ana, s)
 }
 
@@ -63,9 +64,9 @@ fn card_id(s: &Sprint, title: &str) -> String {
 
 #[test]
 fn the_default_end_is_the_fifth_working_day() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
-    let s = sprints::create(&mut db, &input(MON, "", 5, &[&ana]), d(MON)).unwrap();
+    let s = sprints::create(&db, &input(MON, "", 5, &[&ana]), d(MON)).unwrap();
     assert_eq!(
         (s.starts_on.as_str(), s.ends_on.as_str()),
         (MON, "2026-11-27")
@@ -85,7 +86,7 @@ fn the_default_end_is_the_fifth_working_day() {
     assert_eq!(s.core_users[0].id, ana);
 
     // A Wednesday start runs over the weekend to the next Tuesday.
-    let s = sprints::create(&mut db, &input("2026-12-02", "", 5, &[&ana]), d(MON)).unwrap();
+    let s = sprints::create(&db, &input("2026-12-02", "", 5, &[&ana]), d(MON)).unwrap();
     assert_eq!(s.ends_on, "2026-12-08");
     assert_eq!(s.working_days.len(), 5);
     assert!(!s.working_days.contains(&"2026-12-05".to_string()));
@@ -93,54 +94,50 @@ fn the_default_end_is_the_fifth_working_day() {
 
 #[test]
 fn the_week_focus_and_limit_are_checked() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
     let today = d(MON);
 
     let mut no_focus = input(MON, "", 5, &[&ana]);
     no_focus.focus = "   ".into();
     assert_eq!(
-        field_of(sprints::create(&mut db, &no_focus, today).unwrap_err()),
+        field_of(sprints::create(&db, &no_focus, today).unwrap_err()),
         "focus"
     );
 
     // Monday to the next Monday is eight days: more than a week.
-    let err = sprints::create(&mut db, &input(MON, "2026-11-30", 5, &[&ana]), today).unwrap_err();
+    let err = sprints::create(&db, &input(MON, "2026-11-30", 5, &[&ana]), today).unwrap_err();
     assert!(err.to_string().contains("one week"), "{err}");
     assert!(err.to_string().contains("2026-11-29"), "{err}");
     assert_eq!(field_of(err), "ends_on");
     // Seven days (Monday to Sunday) is still one week.
-    let week = sprints::create(&mut db, &input(MON, "2026-11-29", 5, &[&ana]), today).unwrap();
+    let week = sprints::create(&db, &input(MON, "2026-11-29", 5, &[&ana]), today).unwrap();
     assert_eq!(week.working_days.len(), 5);
     sprints::delete(&db, &week.id).unwrap();
 
-    let err = sprints::create(&mut db, &input(MON, "2026-11-22", 5, &[&ana]), today).unwrap_err();
+    let err = sprints::create(&db, &input(MON, "2026-11-22", 5, &[&ana]), today).unwrap_err();
     assert_eq!(field_of(err), "ends_on");
 
     // Saturday and Sunday only: no working day.
-    let err = sprints::create(
-        &mut db,
-        &input("2026-11-28", "2026-11-29", 5, &[&ana]),
-        today,
-    )
-    .unwrap_err();
+    let err =
+        sprints::create(&db, &input("2026-11-28", "2026-11-29", 5, &[&ana]), today).unwrap_err();
     assert!(err.to_string().contains("working day"), "{err}");
     assert_eq!(field_of(err), "ends_on");
 
     assert_eq!(
-        field_of(sprints::create(&mut db, &input("someday", "", 5, &[&ana]), today).unwrap_err()),
+        field_of(sprints::create(&db, &input("someday", "", 5, &[&ana]), today).unwrap_err()),
         "starts_on"
     );
 
     for limit in [0, -1, 51] {
         assert_eq!(
-            field_of(sprints::create(&mut db, &input(MON, "", limit, &[&ana]), today).unwrap_err()),
+            field_of(sprints::create(&db, &input(MON, "", limit, &[&ana]), today).unwrap_err()),
             "card_limit",
             "{limit}"
         );
     }
     for limit in [1, 50] {
-        let s = sprints::create(&mut db, &input(MON, "", limit, &[&ana]), today).unwrap();
+        let s = sprints::create(&db, &input(MON, "", limit, &[&ana]), today).unwrap();
         assert_eq!(s.card_limit, limit);
         sprints::delete(&db, &s.id).unwrap();
     }
@@ -149,70 +146,68 @@ fn the_week_focus_and_limit_are_checked() {
 
 #[test]
 fn core_users_must_be_active_people() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
     let old = person(&db, "Olga");
     people::set_archived(&db, &old, true).unwrap();
     let today = d(MON);
 
     assert_eq!(
-        field_of(sprints::create(&mut db, &input(MON, "", 5, &[]), today).unwrap_err()),
+        field_of(sprints::create(&db, &input(MON, "", 5, &[]), today).unwrap_err()),
         "core_users"
     );
     assert_eq!(
-        field_of(sprints::create(&mut db, &input(MON, "", 5, &[" "]), today).unwrap_err()),
+        field_of(sprints::create(&db, &input(MON, "", 5, &[" "]), today).unwrap_err()),
         "core_users"
     );
     assert_eq!(
         field_of(
-            sprints::create(
-                &mut db,
-                &input(MON, "", 5, &[&ana, "no-such-person"]),
-                today
-            )
-            .unwrap_err()
+            sprints::create(&db, &input(MON, "", 5, &[&ana, "no-such-person"]), today).unwrap_err()
         ),
         "core_users"
     );
-    let err = sprints::create(&mut db, &input(MON, "", 5, &[&ana, &old]), today).unwrap_err();
+    let err = sprints::create(&db, &input(MON, "", 5, &[&ana, &old]), today).unwrap_err();
     assert!(err.to_string().contains("Olga is archived"), "{err}");
     assert_eq!(field_of(err), "core_users");
     assert_eq!(count(&db, "sprints"), 0);
     assert_eq!(count(&db, "sprint_users"), 0);
 
     // The same person twice counts once.
-    let s = sprints::create(&mut db, &input(MON, "", 5, &[&ana, &ana]), today).unwrap();
+    let s = sprints::create(&db, &input(MON, "", 5, &[&ana, &ana]), today).unwrap();
     assert_eq!(s.core_users.len(), 1);
 }
 
 #[test]
 fn sprints_do_not_overlap_but_a_sprint_can_move_its_own_dates() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
     let bo = person(&db, "Bo");
     let today = d(MON);
-    let first = sprints::create(&mut db, &input(MON, "", 5, &[&ana]), today).unwrap();
+    let first = sprints::create(&db, &input(MON, "", 5, &[&ana]), today).unwrap();
 
     // Friday of the first sprint to the next Thursday overlaps it.
-    let err = sprints::create(
-        &mut db,
-        &input("2026-11-27", "2026-12-03", 5, &[&ana]),
-        today,
-    )
-    .unwrap_err();
+    let err =
+        sprints::create(&db, &input("2026-11-27", "2026-12-03", 5, &[&ana]), today).unwrap_err();
     assert!(
         err.to_string().contains("Deploy preview in one click"),
         "{err}"
     );
     assert_eq!(field_of(err), "starts_on");
     // The next Monday does not.
-    let second = sprints::create(&mut db, &input("2026-11-30", "", 5, &[&ana]), today).unwrap();
+    let second = sprints::create(&db, &input("2026-11-30", "", 5, &[&ana]), today).unwrap();
     assert_eq!(second.ends_on, "2026-12-04");
 
     // Editing the first sprint's own dates and users is allowed...
     let mut edit = input("2026-11-24", "2026-11-27", 8, &[&bo, &ana]);
     edit.focus = "Preview links in chat".into();
-    let s = sprints::update(&mut db, &first.id, &edit, today).unwrap();
+    let s = sprints::update(
+        &db,
+        &first.id,
+        version(&db, "sprints", &first.id),
+        &edit,
+        today,
+    )
+    .unwrap();
     assert_eq!(
         (s.starts_on.as_str(), s.ends_on.as_str()),
         ("2026-11-24", "2026-11-27")
@@ -232,8 +227,9 @@ fn sprints_do_not_overlap_but_a_sprint_can_move_its_own_dates() {
     assert_eq!(
         field_of(
             sprints::update(
-                &mut db,
+                &db,
                 &first.id,
+                version(&db, "sprints", &first.id),
                 &input("2026-11-26", "2026-12-01", 5, &[&ana]),
                 today
             )
@@ -296,16 +292,24 @@ fn a_card_past_the_limit_needs_an_acknowledgement() {
         "title"
     );
     let dash = card_id(&s3, "Dashboard");
-    let s4 = sprints::board::rename_card(&db, &dash, "Status page", today).unwrap();
+    let s4 = sprints::board::rename_card(
+        &db,
+        &dash,
+        version(&db, "sprint_cards", &dash),
+        "Status page",
+        today,
+    )
+    .unwrap();
     assert_eq!(titles(&s4, Lane::Todo)[2], "Status page");
-    let s5 = sprints::board::delete_card(&db, &dash, today).unwrap();
+    sprints::board::delete_card(&db, &dash).unwrap();
+    let s5 = sprints::get(&db, &s.id, today).unwrap();
     assert_eq!(s5.cards.len(), 2);
     assert!(s5.warnings.iter().all(|w| !w.contains("limit")));
 }
 
 #[test]
 fn moving_cards_reorders_lanes_and_stamps_done() {
-    let (mut db, _, s) = setup(10);
+    let (db, _, s) = setup(10);
     let mon = d(MON);
     for t in ["A", "B", "C", "D"] {
         sprints::board::add_card(&db, &s.id, t, false, mon).unwrap();
@@ -321,14 +325,14 @@ fn moving_cards_reorders_lanes_and_stamps_done() {
     );
 
     // Reorder within To do: D to the front, A past the end (clamped to last).
-    let s1 = sprints::board::move_card(&mut db, &dd, Lane::Todo, 0, mon).unwrap();
+    let s1 = sprints::board::move_card(&db, &dd, Lane::Todo, 0, mon).unwrap();
     assert_eq!(titles(&s1, Lane::Todo), ["D", "A", "B", "C"]);
-    let s1 = sprints::board::move_card(&mut db, &a, Lane::Todo, 99, mon).unwrap();
+    let s1 = sprints::board::move_card(&db, &a, Lane::Todo, 99, mon).unwrap();
     assert_eq!(titles(&s1, Lane::Todo), ["D", "B", "C", "A"]);
 
     // To Doing, then a second card ahead of it with a negative index (clamped to first).
-    sprints::board::move_card(&mut db, &b, Lane::Doing, 0, mon).unwrap();
-    let s2 = sprints::board::move_card(&mut db, &c, Lane::Doing, -5, d("2026-11-24")).unwrap();
+    sprints::board::move_card(&db, &b, Lane::Doing, 0, mon).unwrap();
+    let s2 = sprints::board::move_card(&db, &c, Lane::Doing, -5, d("2026-11-24")).unwrap();
     assert_eq!(titles(&s2, Lane::Doing), ["C", "B"]);
     assert_eq!(titles(&s2, Lane::Todo), ["D", "A"]);
     assert!(s2.cards.iter().all(|x| x.done_on.is_none()));
@@ -344,7 +348,7 @@ fn moving_cards_reorders_lanes_and_stamps_done() {
 
     // Done stamps the day it got there; the board lists To do, Doing, Done in that order.
     let wed = d("2026-11-25");
-    let s3 = sprints::board::move_card(&mut db, &b, Lane::Done, 0, wed).unwrap();
+    let s3 = sprints::board::move_card(&db, &b, Lane::Done, 0, wed).unwrap();
     let done = s3.cards.iter().find(|x| x.id == b).unwrap();
     assert_eq!(done.lane, Lane::Done);
     assert_eq!(done.done_on.as_deref(), Some("2026-11-25"));
@@ -353,7 +357,7 @@ fn moving_cards_reorders_lanes_and_stamps_done() {
         [Lane::Todo, Lane::Todo, Lane::Doing, Lane::Done]
     );
     // Reordering inside Done keeps the first stamp.
-    let s3 = sprints::board::move_card(&mut db, &b, Lane::Done, 0, d("2026-11-26")).unwrap();
+    let s3 = sprints::board::move_card(&db, &b, Lane::Done, 0, d("2026-11-26")).unwrap();
     assert_eq!(
         s3.cards
             .iter()
@@ -366,21 +370,21 @@ fn moving_cards_reorders_lanes_and_stamps_done() {
     assert_eq!(sprints::list(&db).unwrap()[0].done_count, 1);
 
     // Back out of Done clears the stamp.
-    let s4 = sprints::board::move_card(&mut db, &b, Lane::Todo, 1, d("2026-11-26")).unwrap();
+    let s4 = sprints::board::move_card(&db, &b, Lane::Todo, 1, d("2026-11-26")).unwrap();
     let back = s4.cards.iter().find(|x| x.id == b).unwrap();
     assert_eq!((back.lane, back.done_on.as_deref()), (Lane::Todo, None));
     assert_eq!(titles(&s4, Lane::Todo), ["D", "B", "A"]);
     assert!(titles(&s4, Lane::Done).is_empty());
 
     assert!(matches!(
-        sprints::board::move_card(&mut db, "nope", Lane::Done, 0, wed).unwrap_err(),
+        sprints::board::move_card(&db, "nope", Lane::Done, 0, wed).unwrap_err(),
         Error::NotFound { .. }
     ));
 }
 
 #[test]
 fn the_burndown_counts_cards_done_each_day() {
-    let (mut db, _, s) = setup(10);
+    let (db, _, s) = setup(10);
     let mon = d(MON);
     for t in ["A", "B", "C", "D"] {
         sprints::board::add_card(&db, &s.id, t, false, mon).unwrap();
@@ -388,8 +392,8 @@ fn the_burndown_counts_cards_done_each_day() {
     let s = sprints::get(&db, &s.id, mon).unwrap();
     let (a, b) = (card_id(&s, "A"), card_id(&s, "B"));
     // A is done on Tuesday, B on Wednesday; a fifth card joins on Wednesday.
-    sprints::board::move_card(&mut db, &a, Lane::Done, 0, d("2026-11-24")).unwrap();
-    sprints::board::move_card(&mut db, &b, Lane::Done, 0, d("2026-11-25")).unwrap();
+    sprints::board::move_card(&db, &a, Lane::Done, 0, d("2026-11-24")).unwrap();
+    sprints::board::move_card(&db, &b, Lane::Done, 0, d("2026-11-25")).unwrap();
     sprints::board::add_card(&db, &s.id, "E", false, d("2026-11-25")).unwrap();
 
     let wed = sprints::get(&db, &s.id, d("2026-11-25")).unwrap();
@@ -518,14 +522,15 @@ fn the_log_stays_inside_the_sprint_and_the_pre_mortem_warning_clears() {
         .unwrap()
         .id
         .clone();
-    let s3 = entries::delete(&db, &risk, d("2026-11-24")).unwrap();
+    entries::delete(&db, &risk).unwrap();
+    let s3 = sprints::get(&db, &s.id, d("2026-11-24")).unwrap();
     assert!(s3.warnings.iter().any(|w| w.contains("pre-mortem")));
     assert_eq!(s3.entries.len(), 2);
 }
 
 #[test]
 fn a_retro_item_becomes_a_finding_once() {
-    let (mut db, _, s) = setup(5);
+    let (db, _, s) = setup(5);
     let fri = d("2026-11-27");
     entries::add(
         &db,
@@ -552,7 +557,7 @@ fn a_retro_item_becomes_a_finding_once() {
         .id
         .clone();
 
-    let s2 = entries::to_finding(&mut db, &learned, fri).unwrap();
+    let s2 = entries::to_finding(&db, &learned, fri).unwrap();
     let e = s2.entries.iter().find(|e| e.id == learned).unwrap();
     let finding_id = e.finding_id.clone().expect("linked to its finding");
     assert_eq!(e.deliverable_id, None);
@@ -570,10 +575,10 @@ fn a_retro_item_becomes_a_finding_once() {
     );
     assert!(f.source.contains("learned"), "{}", f.source);
 
-    let err = entries::to_finding(&mut db, &learned, fri).unwrap_err();
+    let err = entries::to_finding(&db, &learned, fri).unwrap_err();
     assert!(err.to_string().contains("already"), "{err}");
     assert_eq!(field_of(err), "entry");
-    let err = entries::to_finding(&mut db, &log, fri).unwrap_err();
+    let err = entries::to_finding(&db, &log, fri).unwrap_err();
     assert!(err.to_string().contains("Only retro items"), "{err}");
     assert_eq!(count(&db, "findings"), 1);
 
@@ -594,7 +599,7 @@ fn a_retro_item_becomes_a_finding_once() {
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::WentWell | EntryKind::ToImprove))
     {
-        let s5 = entries::to_finding(&mut db, &e.id, fri).unwrap();
+        let s5 = entries::to_finding(&db, &e.id, fri).unwrap();
         let id = s5
             .entries
             .iter()
@@ -629,7 +634,7 @@ fn a_retro_item_becomes_a_finding_once() {
 
 #[test]
 fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
-    let (mut db, _, s) = setup(5);
+    let (db, _, s) = setup(5);
     let fri = d("2026-11-27");
     let r = roadmaps::create(
         &db,
@@ -680,7 +685,7 @@ fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
         .id
         .clone();
 
-    let err = entries::to_deliverable(&mut db, &item, "no-such-row", fri).unwrap_err();
+    let err = entries::to_deliverable(&db, &item, "no-such-row", fri).unwrap_err();
     assert_eq!(field_of(err), "row");
     assert_eq!(count(&db, "deliverables"), 0, "nothing written");
     assert_eq!(
@@ -694,7 +699,7 @@ fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
         None
     );
 
-    let s2 = entries::to_deliverable(&mut db, &item, &row_id, fri).unwrap();
+    let s2 = entries::to_deliverable(&db, &item, &row_id, fri).unwrap();
     let deliverable = s2
         .entries
         .iter()
@@ -712,11 +717,11 @@ fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
 
     // Already promoted: neither a second deliverable nor a finding.
     assert_eq!(
-        field_of(entries::to_deliverable(&mut db, &item, &row_id, fri).unwrap_err()),
+        field_of(entries::to_deliverable(&db, &item, &row_id, fri).unwrap_err()),
         "entry"
     );
     assert_eq!(
-        field_of(entries::to_finding(&mut db, &item, fri).unwrap_err()),
+        field_of(entries::to_finding(&db, &item, fri).unwrap_err()),
         "entry"
     );
     assert_eq!(count(&db, "deliverables"), 1);
@@ -730,7 +735,7 @@ fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
         .unwrap()
         .id
         .clone();
-    entries::to_deliverable(&mut db, &went_well, &row_id, fri).unwrap();
+    entries::to_deliverable(&db, &went_well, &row_id, fri).unwrap();
     let r = roadmaps::get(&db, &r.id).unwrap();
     assert_eq!(
         r.rows[0]
@@ -744,7 +749,7 @@ fn a_retro_item_becomes_a_deliverable_on_a_roadmap_row() {
 
 #[test]
 fn deleting_a_sprint_removes_its_cards_users_and_entries() {
-    let (mut db, _, s) = setup(5);
+    let (db, _, s) = setup(5);
     let mon = d(MON);
     sprints::board::add_card(&db, &s.id, "A", false, mon).unwrap();
     entries::add(&db, &s.id, EntryKind::Risk, "Scope creep", "", mon).unwrap();
@@ -756,7 +761,7 @@ fn deleting_a_sprint_removes_its_cards_users_and_entries() {
         .unwrap()
         .id
         .clone();
-    entries::to_finding(&mut db, &learned, mon).unwrap();
+    entries::to_finding(&db, &learned, mon).unwrap();
     sprints::save_demo_notes(&db, &s.id, "Showed the preview bot", mon).unwrap();
     assert_eq!(
         sprints::get(&db, &s.id, mon).unwrap().demo_notes,
@@ -781,10 +786,10 @@ fn deleting_a_sprint_removes_its_cards_users_and_entries() {
 
 #[test]
 fn today_and_current_place_the_sprint_in_its_week() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
     // Wednesday to the next Tuesday.
-    let s = sprints::create(&mut db, &input("2026-11-25", "", 5, &[&ana]), d(MON)).unwrap();
+    let s = sprints::create(&db, &input("2026-11-25", "", 5, &[&ana]), d(MON)).unwrap();
     assert_eq!(s.today, None, "before the start");
 
     let day = |today: &str| sprints::get(&db, &s.id, d(today)).unwrap().today;
@@ -810,12 +815,12 @@ fn today_and_current_place_the_sprint_in_its_week() {
 
 #[test]
 fn sprint_cards_export_to_csv_with_formulas_neutralised() {
-    let (mut db, _, s) = setup(5);
+    let (db, _, s) = setup(5);
     let mon = d(MON);
     sprints::board::add_card(&db, &s.id, "=1+1", false, mon).unwrap();
     let s1 = sprints::board::add_card(&db, &s.id, "Ship the bot", false, mon).unwrap();
     let ship = card_id(&s1, "Ship the bot");
-    sprints::board::move_card(&mut db, &ship, Lane::Done, 0, d("2026-11-24")).unwrap();
+    sprints::board::move_card(&db, &ship, Lane::Done, 0, d("2026-11-24")).unwrap();
 
     let mut out = Vec::new();
     let n = csv::export(

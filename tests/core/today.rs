@@ -33,11 +33,12 @@ fn person(db: &Db, name: &str) -> String {
         contact: String::new(),
         core_user: false,
         notes: String::new(),
+        duplicate_ok: None,
     };
     people::create(db, &input).unwrap().id
 }
 
-fn interview(db: &mut Db, title: &str, at: String, who: &str) -> String {
+fn interview(db: &Db, title: &str, at: String, who: &str) -> String {
     let input = InterviewInput {
         title: title.into(),
         topic: String::new(),
@@ -105,14 +106,14 @@ fn an_empty_workspace_has_nothing_today() {
 
 #[test]
 fn only_interviews_on_the_local_day_are_listed_earliest_first() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
-    let noon = interview(&mut db, "Noon", local(TODAY, 12, 0), &ana);
-    let late = interview(&mut db, "Late", local(TODAY, 23, 30), &ana);
-    let early = interview(&mut db, "Early", local(TODAY, 0, 15), &ana);
-    interview(&mut db, "Yesterday", local("2026-11-22", 23, 45), &ana);
-    interview(&mut db, "Tomorrow", local("2026-11-24", 0, 30), &ana);
-    interview(&mut db, "Next week", local("2026-11-30", 12, 0), &ana);
+    let noon = interview(&db, "Noon", local(TODAY, 12, 0), &ana);
+    let late = interview(&db, "Late", local(TODAY, 23, 30), &ana);
+    let early = interview(&db, "Early", local(TODAY, 0, 15), &ana);
+    interview(&db, "Yesterday", local("2026-11-22", 23, 45), &ana);
+    interview(&db, "Tomorrow", local("2026-11-24", 0, 30), &ana);
+    interview(&db, "Next week", local("2026-11-30", 12, 0), &ana);
 
     let t = today::dashboard(&db, rapport::clock::Zone::system(), d(TODAY)).unwrap();
     assert_eq!(
@@ -259,11 +260,11 @@ fn update_meetings_fall_due_by_cadence_and_roadmaps_count_days_left() {
 
 #[test]
 fn the_running_sprint_shows_its_day_and_cards() {
-    let mut db = Db::open_in_memory().unwrap();
+    let db = Db::open_in_memory().unwrap();
     let ana = person(&db, "Ana");
     let mon = d(TODAY);
     let s = sprints::create(
-        &mut db,
+        &db,
         &SprintInput {
             focus: "Deploy preview in one click".into(),
             starts_on: TODAY.into(),
@@ -278,7 +279,7 @@ fn the_running_sprint_shows_its_day_and_cards() {
         sprints::board::add_card(&db, &s.id, t, false, mon).unwrap();
     }
     let a = sprints::get(&db, &s.id, mon).unwrap().cards[0].id.clone();
-    sprints::board::move_card(&mut db, &a, Lane::Done, 0, d("2026-11-24")).unwrap();
+    sprints::board::move_card(&db, &a, Lane::Done, 0, d("2026-11-24")).unwrap();
 
     let t = today::dashboard(&db, rapport::clock::Zone::system(), d("2026-11-25")).unwrap();
     let sp = t.sprint.expect("a sprint runs on Wednesday");

@@ -22,7 +22,7 @@ function answerOpenWith(path) {
 }
 
 const rows = (app) =>
-  app.exec("return [...document.querySelectorAll('[data-testid=people-table] tbody tr')].map(r => r.dataset.person)");
+  app.exec("return [...document.querySelectorAll('[data-testid=people-table] [data-person]')].map(r => r.dataset.person)");
 
 test("people: import with a checked preview, then export to a file", async () => {
   const app = await Session.start(driver.url, ["--db", db, "--test-dialog-dir", dir]);
@@ -35,7 +35,7 @@ test("people: import with a checked preview, then export to a file", async () =>
     await app.click("[data-testid=csv-import-people]");
     const errors = await app.text("[data-testid=import-errors]");
     assert.match(errors, /Row 3, column “Full name”: Name is required/);
-    assert.match(errors, /Row 4, column “Role”: “boss” is not one of ic, lead, manager, other/);
+    assert.match(errors, /Row 4, column “Role”: “boss” is not one of ic, lead, manager or other/);
     assert.equal(await app.attr("[data-testid=import-apply]", "disabled"), "true");
     assert.match(await app.text("[data-testid=import-preview]"), /Ignored columns: Shoe size/);
     await app.screenshot("csv-import-errors");
@@ -50,7 +50,8 @@ test("people: import with a checked preview, then export to a file", async () =>
     await app.click("[data-testid=import-apply]");
     await app.waitFor(async () => (await rows(app)).length === 2, "imported rows");
 
-    const out = join(dir, `rapport-people-${new Date().toISOString().slice(0, 10)}.csv`);
+    // Named by the local date (the app and this test share the time zone).
+    const out = join(dir, `rapport-people-${new Date().toLocaleDateString("sv")}.csv`);
     await app.click(".csv-tools input[type=checkbox]"); // Excel-friendly BOM
     await app.click("[data-testid=csv-export-people]");
     await app.waitFor(async () => /Exported 2 people rows to/.test(await app.text(".csv-tools [role=status]")), "export done");

@@ -100,7 +100,10 @@ export class Session {
       }
       await sleep(100);
     }
-    throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+    // Keep what the screen showed, and any error it displayed, for whoever reads the failure.
+    const shot = await this.screenshot(`timeout-${what.replace(/[^a-z0-9]+/gi, "-")}`).catch(() => "");
+    const shown = await this.exec("return [...document.querySelectorAll('[role=alert], .banner')].map(e => e.textContent).join(' | ')").catch(() => "");
+    throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}${shown ? ` (on screen: ${shown})` : ""} ${shot}`);
   }
 
   async $(css) {

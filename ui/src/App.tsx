@@ -1,30 +1,46 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Api } from "./lib/ipc";
 import { IpcError } from "./lib/ipc";
-import { AREAS, areaFromHash, paramFromHash, type AreaId } from "./lib/routes";
+import { setZone } from "./lib/dates";
+import { SIDEBAR_AREAS, useRoute, type AreaId } from "./lib/routes";
 import type { Theme } from "./bindings/Theme";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
-import { PeopleScreen } from "./screens/People";
-import { QuestionsScreen } from "./screens/Questions";
-import { InterviewsScreen } from "./screens/Interviews";
-import { FindingsScreen } from "./screens/Findings";
-import { SearchScreen } from "./screens/Search";
-import { RoadmapsScreen } from "./screens/Roadmaps";
-import { TodayScreen } from "./screens/Today";
-import { SprintsScreen } from "./screens/Sprints";
-import { FollowUpsScreen } from "./screens/FollowUps";
+import { CommandPalette } from "./components/CommandPalette";
+import { DialogProvider } from "./kit/Dialogs";
+import { ToastProvider } from "./kit/Toasts";
+import { PeopleScreen } from "./screens/people/People";
+import { QuestionsScreen } from "./screens/questions/Questions";
+import { InterviewsScreen } from "./screens/interviews/Interviews";
+import { FindingsScreen } from "./screens/findings/Findings";
+import { SearchScreen } from "./screens/search/Search";
+import { RoadmapsScreen } from "./screens/roadmaps/Roadmaps";
+import { TodayScreen } from "./screens/today/Today";
+import { SprintsScreen } from "./screens/sprints/Sprints";
+import { FollowUpsScreen } from "./screens/followups/FollowUps";
+import { TrashScreen } from "./screens/trash/Trash";
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
 }
 
 export function App({ api }: { api: Api }) {
-  const [area, setArea] = useState<AreaId>(() => areaFromHash(window.location.hash));
-  const [param, setParam] = useState<string | null>(() => paramFromHash(window.location.hash));
+  return (
+    <DialogProvider>
+      <ToastProvider api={api}>
+        <Shell api={api} />
+      </ToastProvider>
+    </DialogProvider>
+  );
+}
+
+function Shell({ api }: { api: Api }) {
+  const [route, go] = useRoute();
   const [theme, setTheme] = useState<Theme>("system");
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [fatal, setFatal] = useState<IpcError | null>(null);
+  const [palette, setPalette] = useState(false);
+  const [zoneReady, setZoneReady] = useState(false);
 
   useEffect(() => {
     api
@@ -38,40 +54,40 @@ export function App({ api }: { api: Api }) {
         applyTheme(p.theme);
       })
       .catch(() => applyTheme("system"));
+    api
+      .app_zone()
+      .then(setZone, () => undefined)
+      .finally(() => setZoneReady(true));
   }, [api]);
-
-  useEffect(() => {
-    const onHash = () => {
-      setArea(areaFromHash(window.location.hash));
-      setParam(paramFromHash(window.location.hash));
-    };
-    window.addEventListener("hashchange", onHash);
-    return () => window.removeEventListener("hashchange", onHash);
-  }, []);
-
-  const navigated = useRef(false);
-  const navigate = useCallback((id: AreaId, to?: string) => {
-    navigated.current = true;
-    setArea(id);
-    setParam(to ?? null);
-    window.location.hash = to ? `/${id}/${to}` : `/${id}`;
-  }, []);
 
   // After a navigation, move focus to the new page's heading so keyboard and screen-reader
   // users land on the new screen.
+  const navigated = useRef(false);
+  const navigate = useCallback(
+    (id: AreaId, param?: string | null, focus?: string | null) => {
+      navigated.current = id !== route.area;
+      go(id, param, focus);
+    },
+    [go, route.area],
+  );
   useEffect(() => {
     if (navigated.current) {
       navigated.current = false;
-      document.getElementById("page-title")?.focus();
+      if (!route.focus) document.getElementById("page-title")?.focus();
     }
-  }, [area, param]);
+  }, [route]);
 
-  // Ctrl+1…9 jumps to the areas in sidebar order.
+  // Ctrl+1…9 jumps to the areas in sidebar order; Ctrl+K opens the palette.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setPalette(true);
+        return;
+      }
       const n = Number(e.key);
-      const target = Number.isInteger(n) && n >= 1 ? AREAS[n - 1] : undefined;
+      const target = Number.isInteger(n) && n >= 1 ? SIDEBAR_AREAS[n - 1] : undefined;
       if (target) {
         e.preventDefault();
         navigate(target.id);
@@ -97,30 +113,35 @@ export function App({ api }: { api: Api }) {
     );
   }
 
+  const { area, param, focus } = route;
+  const legacyNavigate = (id: AreaId, p?: string) => navigate(id, p);
   return (
     <div className="shell">
-      <Sidebar current={area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} />
+      <Sidebar current={area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} onPalette={() => setPalette(true)} />
       <main className="content" aria-labelledby="page-title">
-        {area === "today" ? (
-          <TodayScreen api={api} onNavigate={navigate} />
+        {!zoneReady ? null : area === "today" ? (
+          <TodayScreen api={api} onNavigate={legacyNavigate} />
         ) : area === "sprints" ? (
-          <SprintsScreen key={param ?? ""} api={api} initialOpen={param} onNavigate={navigate} />
+          <SprintsScreen key={param ?? ""} api={api} initialOpen={param} onNavigate={legacyNavigate} />
         ) : area === "followups" ? (
-          <FollowUpsScreen key={param ?? ""} api={api} focus={param} onNavigate={navigate} />
+          <FollowUpsScreen key={param ?? ""} api={api} focus={param ?? focus} onNavigate={legacyNavigate} />
         ) : area === "people" ? (
-          <PeopleScreen api={api} />
+          <PeopleScreen api={api} param={param} focus={focus} go={navigate} />
         ) : area === "interviews" ? (
           <InterviewsScreen key={param ?? ""} api={api} initialOpen={param} />
         ) : area === "roadmaps" ? (
           <RoadmapsScreen key={param ?? ""} api={api} initialOpen={param} />
         ) : area === "findings" ? (
-          <FindingsScreen api={api} focus={param} onNavigate={navigate} />
+          <FindingsScreen api={api} param={param} focus={focus} go={navigate} />
         ) : area === "search" ? (
-          <SearchScreen api={api} onNavigate={navigate} />
+          <SearchScreen api={api} go={navigate} />
+        ) : area === "trash" ? (
+          <TrashScreen api={api} />
         ) : (
           <QuestionsScreen api={api} />
         )}
       </main>
+      {palette && <CommandPalette api={api} go={navigate} onClose={() => setPalette(false)} />}
     </div>
   );
 }

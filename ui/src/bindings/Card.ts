@@ -9,4 +9,4 @@ added_on: string,
 /**
  * When it reached Done; `null` while it is not done.
  */
-done_on: string | null, };
+done_on: string | null, version: number, };

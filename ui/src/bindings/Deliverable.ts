@@ -5,4 +5,4 @@ export type Deliverable = { id: string, row_id: string, title: string, owner: st
 /**
  * Soft problems worth showing (a due date outside the interval); never a refusal.
  */
-warnings: Array<string>, };
+warnings: Array<string>, version: number, };

@@ -3,4 +3,8 @@
 /**
  * One note or quote behind a finding, with where it came from.
  */
-export type Evidence = { note_id: string, text: string, is_quote: boolean, speaker: string | null, interview_id: string, interview_title: string, };
+export type Evidence = { note_id: string, 
+/**
+ * As shown: a quote without its `#tags`.
+ */
+text: string, is_quote: boolean, speaker: string | null, interview_id: string, interview_title: string, };

@@ -9,4 +9,4 @@ roadmap_id: string | null, interview_id: string | null, interview_title: string 
 /**
  * Days past due (0 unless overdue).
  */
-days_overdue: number, };
+days_overdue: number, version: number, };

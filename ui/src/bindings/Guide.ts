@@ -9,4 +9,4 @@ over_budget: boolean,
 /**
  * How many of the guide's questions the checker flags.
  */
-leading_count: number, created_at: string, updated_at: string, };
+leading_count: number, created_at: string, updated_at: string, version: number, };

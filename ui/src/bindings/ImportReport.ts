@@ -5,7 +5,11 @@ import type { RowError } from "./RowError";
 /**
  * What an import would do (dry run) or did.
  */
-export type ImportReport = { rows: number, 
+export type ImportReport = { 
+/**
+ * Data rows in the file.
+ */
+rows: number, 
 /**
  * The file's header row, for choosing a mapping by hand.
  */
@@ -17,7 +21,39 @@ mapping: Array<ColumnMap>,
 /**
  * Columns in the file that no field uses.
  */
-ignored_columns: Array<string>, errors: Array<RowError>, 
+ignored_columns: Array<string>, 
+/**
+ * The first [`MAX_LISTED_ERRORS`] errors, by row and column.
+ */
+errors: Array<RowError>, 
+/**
+ * How many errors there are in all.
+ */
+error_total: number, 
+/**
+ * Things worth a look that do not stop the import (a name already in People).
+ */
+warnings: Array<RowError>, 
+/**
+ * Rows that would add a record …
+ */
+new: number, 
+/**
+ * … change the record with their `id` …
+ */
+updated: number, 
+/**
+ * … or leave it as it is.
+ */
+unchanged: number, 
+/**
+ * How the file was read: "UTF-8", "UTF-16LE", "Windows-1252" …
+ */
+encoding: string, 
+/**
+ * "," ";" or a tab.
+ */
+delimiter: string, 
 /**
  * True only when every row was valid and the rows were written.
  */

@@ -10,4 +10,8 @@ mixed_roles_ack_at: string | null, status: InterviewStatus, started_at: string |
 /**
  * The note being typed, saved as it is typed so nothing is lost if the app dies.
  */
-draft: string, note_count: number, created_at: string, updated_at: string, };
+draft: string, note_count: number, 
+/**
+ * How long it really ran, in minutes, once finished.
+ */
+held_minutes: number | null, created_at: string, updated_at: string, version: number, };

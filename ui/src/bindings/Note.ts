@@ -8,4 +8,8 @@ offset_seconds: number | null,
 /**
  * The `#tags` found in `text`, lower-case, in order of appearance.
  */
-tags: Array<string>, created_at: string, updated_at: string, };
+tags: Array<string>, 
+/**
+ * What is shown and exported: for a quote, the words said, without its `#tags`.
+ */
+display: string, created_at: string, updated_at: string, version: number, };

@@ -9,4 +9,8 @@ core_user: boolean, notes: string,
 /**
  * When the person was archived (hidden from pickers, kept for history); `null` if active.
  */
-archived_at: string | null, created_at: string, updated_at: string, };
+archived_at: string | null, created_at: string, updated_at: string, 
+/**
+ * Bumped by every edit; an edit made from an older version is refused.
+ */
+version: number, };

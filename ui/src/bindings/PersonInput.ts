@@ -4,4 +4,8 @@ import type { Role } from "./Role";
 /**
  * The editable fields of a person, as typed in the form.
  */
-export type PersonInput = { name: string, team: string, role: Role, contact: string, core_user: boolean, notes: string, };
+export type PersonInput = { name: string, team: string, role: Role, contact: string, core_user: boolean, notes: string, 
+/**
+ * The user saw that someone with the same name exists and wants a second person anyway.
+ */
+duplicate_ok?: boolean, };

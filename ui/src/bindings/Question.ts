@@ -17,4 +17,4 @@ builtin: boolean, archived_at: string | null, created_at: string, updated_at: st
 /**
  * What the checker finds in `text` (empty for a non-leading question).
  */
-findings: Array<LintFinding>, };
+findings: Array<LintFinding>, version: number, };

@@ -4,6 +4,10 @@ import type { RoadmapRow } from "./RoadmapRow";
 
 export type Roadmap = { id: string, title: string, starts_on: string, ends_on: string, cadence: Cadence, carried_from: string | null, 
 /**
+ * The interval its unfinished work was carried over into, once it was.
+ */
+carried_into: string | null, 
+/**
  * High priority first, each section in its own order.
  */
-rows: Array<RoadmapRow>, };
+rows: Array<RoadmapRow>, version: number, };

@@ -4,14 +4,23 @@ import type { SnippetPart } from "./SnippetPart";
 
 export type SearchHit = { kind: HitKind, 
 /**
- * The note's or finding's id.
+ * The matching record's id (note, finding, person, row, deliverable, update).
  */
 id: string, 
 /**
- * For notes and quotes: the interview to open.
+ * The record that holds it, to open: the interview of a note, the roadmap of a row,
+ * deliverable or update.
  */
-interview_id: string | null, 
+parent_id: string | null, 
 /**
- * Where it comes from: the interview title, or the finding's status.
+ * The row a deliverable or update belongs to, to highlight.
+ */
+row_id: string | null, 
+/**
+ * A title for the hit: the interview, the person, the project…
+ */
+title: string, 
+/**
+ * Where it comes from, in words: "Quote · Deploy interview", "Roadmap row · New CI".
  */
 context: string, snippet: Array<SnippetPart>, };

@@ -25,4 +25,4 @@ warnings: Array<string>,
 /**
  * Today's place in the sprint; `null` before it starts or after it ends.
  */
-today: SprintDay | null, burndown: Burndown, };
+today: SprintDay | null, burndown: Burndown, version: number, };

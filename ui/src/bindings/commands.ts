@@ -7,24 +7,28 @@ import type { DocFormat } from "./DocFormat";
 import type { EntryKind } from "./EntryKind";
 import type { FileKind } from "./FileKind";
 import type { Finding } from "./Finding";
+import type { FindingFilter } from "./FindingFilter";
 import type { FindingInput } from "./FindingInput";
 import type { FindingStatus } from "./FindingStatus";
 import type { FollowUp } from "./FollowUp";
-import type { FollowUpFilter } from "./FollowUpFilter";
 import type { FollowUpInput } from "./FollowUpInput";
 import type { FollowUpOffer } from "./FollowUpOffer";
+import type { FollowUpQuery } from "./FollowUpQuery";
 import type { Guide } from "./Guide";
 import type { GuideInput } from "./GuideInput";
 import type { GuideSummary } from "./GuideSummary";
 import type { ImportReport } from "./ImportReport";
 import type { Interview } from "./Interview";
+import type { InterviewFilter } from "./InterviewFilter";
 import type { InterviewInput } from "./InterviewInput";
+import type { InterviewSummary } from "./InterviewSummary";
 import type { Lane } from "./Lane";
 import type { LintFinding } from "./LintFinding";
 import type { ListKind } from "./ListKind";
 import type { NotContacted } from "./NotContacted";
 import type { Note } from "./Note";
 import type { NoteInput } from "./NoteInput";
+import type { Page } from "./Page";
 import type { Person } from "./Person";
 import type { PersonFilter } from "./PersonFilter";
 import type { PersonInput } from "./PersonInput";
@@ -45,9 +49,10 @@ import type { SearchHit } from "./SearchHit";
 import type { Sprint } from "./Sprint";
 import type { SprintInput } from "./SprintInput";
 import type { SprintSummary } from "./SprintSummary";
-import type { TagGroup } from "./TagGroup";
+import type { TagCount } from "./TagCount";
 import type { Today } from "./Today";
 import type { TopicCount } from "./TopicCount";
+import type { TrashEntry } from "./TrashEntry";
 import type { UpdateStatus } from "./UpdateStatus";
 import type { WorkspaceInfo } from "./WorkspaceInfo";
 
@@ -59,43 +64,60 @@ export type Commands = {
   preferences_save: { args: { prefs: Preferences }; result: Preferences };
   /** Today's date in the user's time zone, `YYYY-MM-DD`. */
   today_date: { args: Record<string, never>; result: string };
-  people_list: { args: { filter: PersonFilter }; result: Array<Person> };
+  /** The user's IANA time zone, in which every date is shown. */
+  app_zone: { args: Record<string, never>; result: string };
+  /** Everything that can still be restored, newest first. */
+  trash_list: { args: Record<string, never>; result: Array<TrashEntry> };
+  /** Puts a deleted record back exactly as it was. */
+  trash_restore: { args: { id: string }; result: TrashEntry };
+  /** "Delete forever": the record can no longer be restored. */
+  trash_purge: { args: { id: string }; result: null };
+  people_list: { args: { filter: PersonFilter }; result: Page<Person> };
+  people_get: { args: { id: string }; result: Person };
+  /** People already stored under this name (case and accents ignored), for a warning. */
+  people_same_name: { args: { name: string; except: string | null }; result: Array<Person> };
+  /** Adds a person; a name already in People needs `duplicate_ok` (else `needs_ack`). */
   people_create: { args: { input: PersonInput }; result: Person };
-  people_update: { args: { id: string; input: PersonInput }; result: Person };
+  people_update: { args: { id: string; version: number; input: PersonInput }; result: Person };
   people_set_archived: { args: { id: string; archived: boolean }; result: Person };
+  /** Merges the duplicate `from` into `into`; undo restores `from` from the trash. */
+  people_merge: { args: { into: string; from: string }; result: TrashEntry };
   /** Why a question leads, with the triggering words and a rewrite; empty when it doesn't. */
   lint_check: { args: { question: string }; result: Array<LintFinding> };
-  questions_list: { args: { filter: QuestionFilter }; result: Array<Question> };
+  questions_list: { args: { filter: QuestionFilter }; result: Page<Question> };
   questions_topics: { args: Record<string, never>; result: Array<TopicCount> };
   questions_create: { args: { input: QuestionInput }; result: Question };
-  questions_update: { args: { id: string; input: QuestionInput }; result: Question };
+  questions_update: { args: { id: string; version: number; input: QuestionInput }; result: Question };
   questions_set_archived: { args: { id: string; archived: boolean }; result: Question };
   guides_list: { args: Record<string, never>; result: Array<GuideSummary> };
   guides_get: { args: { id: string }; result: Guide };
   guides_create: { args: { input: GuideInput }; result: Guide };
-  guides_update: { args: { id: string; input: GuideInput }; result: Guide };
-  guides_delete: { args: { id: string }; result: null };
+  guides_update: { args: { id: string; version: number; input: GuideInput }; result: Guide };
+  guides_delete: { args: { id: string }; result: TrashEntry };
   guides_add_question: { args: { guide_id: string; question_id: string; minutes: number }; result: Guide };
-  guides_remove_item: { args: { item_id: string }; result: Guide };
+  guides_remove_item: { args: { item_id: string }; result: TrashEntry };
   guides_set_minutes: { args: { item_id: string; minutes: number }; result: Guide };
   guides_reorder: { args: { guide_id: string; item_ids: Array<string> }; result: Guide };
-  interviews_list: { args: Record<string, never>; result: Array<Interview> };
+  interviews_list: { args: { filter: InterviewFilter }; result: Page<InterviewSummary> };
   interviews_get: { args: { id: string }; result: Interview };
   interviews_plan: { args: { input: InterviewInput }; result: Interview };
-  interviews_update: { args: { id: string; input: InterviewInput }; result: Interview };
-  interviews_delete: { args: { id: string }; result: null };
+  interviews_update: { args: { id: string; version: number; input: InterviewInput }; result: Interview };
+  interviews_delete: { args: { id: string }; result: TrashEntry };
   interviews_start: { args: { id: string }; result: Interview };
   interviews_finish: { args: { id: string }; result: Interview };
   /** The note being typed, saved as it is typed so a crash loses nothing. */
   interviews_save_draft: { args: { id: string; draft: string }; result: null };
   notes_list: { args: { interview_id: string }; result: Array<Note> };
   notes_add: { args: { interview_id: string; input: NoteInput }; result: Note };
-  notes_update: { args: { id: string; input: NoteInput }; result: Note };
-  notes_delete: { args: { id: string }; result: null };
-  findings_by_tag: { args: Record<string, never>; result: Array<TagGroup> };
+  notes_update: { args: { id: string; version: number; input: NoteInput }; result: Note };
+  notes_delete: { args: { id: string }; result: TrashEntry };
+  findings_list: { args: { filter: FindingFilter }; result: Page<Finding> };
+  findings_get: { args: { id: string }; result: Finding };
+  findings_tags: { args: Record<string, never>; result: Array<TagCount> };
   findings_create: { args: { input: FindingInput }; result: Finding };
+  findings_update: { args: { id: string; version: number; input: FindingInput }; result: Finding };
   findings_set_status: { args: { id: string; status: FindingStatus }; result: Finding };
-  findings_delete: { args: { id: string }; result: null };
+  findings_delete: { args: { id: string }; result: TrashEntry };
   search_all: { args: { query: string }; result: Array<SearchHit> };
   /** A report as a document, to preview and print. */
   report_get: { args: { request: ReportRequest }; result: Doc };
@@ -106,25 +128,32 @@ export type Commands = {
   /** The native file dialog: a file to save `kind` as (`default_name`) or to open. */
   pick_path: { args: { kind: FileKind; save: boolean; default_name: string }; result: string | null };
   csv_export: { args: { request: CsvExport }; result: number };
+  /** Previews (`dry_run`) or applies an import; progress arrives as `progress` events. */
   csv_import: { args: { request: CsvImport }; result: ImportReport };
+  /** Stops the import under way; nothing of it is written. */
+  csv_import_cancel: { args: Record<string, never>; result: null };
   csv_import_fields: { args: { kind: ListKind }; result: Array<string> };
   roadmaps_list: { args: Record<string, never>; result: Array<RoadmapSummary> };
   roadmaps_get: { args: { id: string }; result: Roadmap };
   roadmaps_create: { args: { input: RoadmapInput }; result: Roadmap };
+  /** Renames the roadmap or changes its dates or cadence. */
+  roadmaps_update: { args: { id: string; version: number; input: RoadmapInput }; result: Roadmap };
+  roadmaps_delete: { args: { id: string }; result: TrashEntry };
   roadmaps_add_row: { args: { roadmap_id: string; input: RowInput }; result: Roadmap };
-  roadmaps_update_row: { args: { row_id: string; input: RowInput }; result: Roadmap };
-  roadmaps_delete_row: { args: { row_id: string }; result: Roadmap };
+  roadmaps_update_row: { args: { row_id: string; version: number; input: RowInput }; result: Roadmap };
+  roadmaps_delete_row: { args: { row_id: string }; result: TrashEntry };
   roadmaps_set_priority: { args: { row_id: string; priority: Priority }; result: Roadmap };
   roadmaps_reorder_rows: { args: { roadmap_id: string; priority: Priority; row_ids: Array<string> }; result: Roadmap };
   roadmaps_add_deliverable: { args: { row_id: string; input: DeliverableInput }; result: Roadmap };
-  roadmaps_update_deliverable: { args: { id: string; input: DeliverableInput }; result: Roadmap };
-  roadmaps_delete_deliverable: { args: { id: string }; result: Roadmap };
+  roadmaps_update_deliverable: { args: { id: string; version: number; input: DeliverableInput }; result: Roadmap };
+  roadmaps_delete_deliverable: { args: { id: string }; result: TrashEntry };
   roadmaps_record_update: { args: { row_id: string; status: UpdateStatus; note: string }; result: RowUpdate };
   roadmaps_history: { args: { row_id: string }; result: Array<RowUpdate> };
   /** When the next update meeting is due (`YYYY-MM-DD`), or `null` after the stop date. */
   roadmaps_next_meeting: { args: { id: string }; result: string | null };
   roadmaps_retro: { args: { id: string }; result: Retro };
   roadmaps_save_retro: { args: { id: string; notes: RetroNotes }; result: Retro };
+  /** Starts the next interval with the unfinished work; refused if done before. */
   roadmaps_carry_over: { args: { id: string }; result: Roadmap };
   roadmaps_link_interview: { args: { row_id: string; interview_id: string }; result: Roadmap };
   roadmaps_unlink_interview: { args: { row_id: string; interview_id: string }; result: Roadmap };
@@ -133,26 +162,26 @@ export type Commands = {
   sprints_list: { args: Record<string, never>; result: Array<SprintSummary> };
   sprints_get: { args: { id: string }; result: Sprint };
   sprints_create: { args: { input: SprintInput }; result: Sprint };
-  sprints_update: { args: { id: string; input: SprintInput }; result: Sprint };
-  sprints_delete: { args: { id: string }; result: null };
+  sprints_update: { args: { id: string; version: number; input: SprintInput }; result: Sprint };
+  sprints_delete: { args: { id: string }; result: TrashEntry };
   sprints_save_demo: { args: { id: string; notes: string }; result: Sprint };
   /** Adds a card; past the card limit it needs `over_limit_ok` (else `needs_ack`). */
   sprints_add_card: { args: { sprint_id: string; title: string; over_limit_ok: boolean }; result: Sprint };
-  sprints_rename_card: { args: { id: string; title: string }; result: Sprint };
-  sprints_delete_card: { args: { id: string }; result: Sprint };
+  sprints_rename_card: { args: { id: string; version: number; title: string }; result: Sprint };
+  sprints_delete_card: { args: { id: string }; result: TrashEntry };
   sprints_move_card: { args: { id: string; lane: Lane; index: number }; result: Sprint };
   sprints_add_entry: { args: { sprint_id: string; kind: EntryKind; text: string; day: string }; result: Sprint };
-  sprints_delete_entry: { args: { id: string }; result: Sprint };
+  sprints_delete_entry: { args: { id: string }; result: TrashEntry };
   sprints_entry_to_finding: { args: { id: string }; result: Sprint };
   sprints_entry_to_deliverable: { args: { id: string; row_id: string }; result: Sprint };
-  followups_list: { args: { filter: FollowUpFilter }; result: Array<FollowUp> };
+  followups_list: { args: { query: FollowUpQuery }; result: Page<FollowUp> };
   followups_create: { args: { input: FollowUpInput }; result: FollowUp };
   /** Creates several follow-ups at once, all or none. */
   followups_create_many: { args: { inputs: Array<FollowUpInput> }; result: Array<FollowUp> };
-  followups_update: { args: { id: string; input: FollowUpInput }; result: FollowUp };
+  followups_update: { args: { id: string; version: number; input: FollowUpInput }; result: FollowUp };
   followups_complete: { args: { id: string; outcome: string }; result: FollowUp };
   followups_reopen: { args: { id: string }; result: FollowUp };
-  followups_delete: { args: { id: string }; result: null };
+  followups_delete: { args: { id: string }; result: TrashEntry };
   /** Who to follow up with now that a deliverable shipped. */
   followups_offer: { args: { deliverable_id: string }; result: FollowUpOffer };
   followups_not_contacted: { args: Record<string, never>; result: NotContacted };

@@ -21,6 +21,13 @@ const report = (over: Partial<ImportReport>): ImportReport => ({
   mapping: [{ field: "name", column: "Full name" }],
   ignored_columns: ["x"],
   errors: [],
+  error_total: 0,
+  warnings: [],
+  new: 2,
+  updated: 0,
+  unchanged: 0,
+  encoding: "UTF-8",
+  delimiter: ",",
   applied: false,
   ...over,
 });

@@ -3,7 +3,7 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { ListKind } from "../bindings/ListKind";
 import type { Progress } from "../bindings/Progress";
 import { onProgress, type Api } from "../lib/ipc";
-import { ErrorBanner } from "./ErrorBanner";
+import { ErrorBanner } from "../kit/ErrorBanner";
 
 
 interface Props {

@@ -4,7 +4,7 @@ import type { DocFormat } from "../bindings/DocFormat";
 import type { ReportRequest } from "../bindings/ReportRequest";
 import type { Api } from "../lib/ipc";
 import { DocView } from "./DocView";
-import { ErrorBanner } from "./ErrorBanner";
+import { ErrorBanner } from "../kit/ErrorBanner";
 
 const FORMATS: { id: DocFormat; label: string }[] = [
   { id: "markdown", label: "Markdown" },

@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { AREAS, type AreaId } from "../lib/routes";
+import { SIDEBAR_AREAS as AREAS, type AreaId } from "../lib/routes";
 import type { Theme } from "../bindings/Theme";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
 
@@ -9,10 +9,11 @@ interface Props {
   theme: Theme;
   onTheme: (t: Theme) => void;
   info: WorkspaceInfo | null;
+  onPalette: () => void;
 }
 
 /** The area list. Arrow keys, Home and End move between areas; Enter or Space opens one. */
-export function Sidebar({ current, onNavigate, theme, onTheme, info }: Props) {
+export function Sidebar({ current, onNavigate, theme, onTheme, info, onPalette }: Props) {
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
 
   const onKeyDown = (e: React.KeyboardEvent, index: number) => {
@@ -62,6 +63,20 @@ export function Sidebar({ current, onNavigate, theme, onTheme, info }: Props) {
         ))}
       </ul>
       <div className="sidebar-foot">
+        <button className="link" onClick={onPalette} title="Ctrl+K" data-testid="open-palette">
+          Go to… <kbd>Ctrl K</kbd>
+        </button>
+        <a
+          href="#/trash"
+          data-area="trash"
+          aria-current={current === "trash" ? "page" : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            onNavigate("trash");
+          }}
+        >
+          Trash
+        </a>
         <label>
           Theme
           <select

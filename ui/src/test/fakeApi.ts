@@ -20,28 +20,33 @@ export function fakeLint(q: string): LintFinding[] {
 }
 
 const stamp = "2026-11-23T10:00:00.000Z";
+const page = <T,>(items: T[]) => ({ total: items.length, offset: 0, items });
 
 /** Answers for the commands most screens call when they open, so a test only writes what it
  * is about. */
 function defaults(): Partial<Api> {
   return {
     workspace_info: async () => ({ path: "/tmp/test.db", schema_version: 8, app_version: "0.1.0" }),
+    app_zone: async () => "UTC",
     preferences_get: async () => ({ theme: "system" }),
     preferences_save: async ({ prefs }) => prefs,
     today_date: async () => "2026-11-23",
     lint_check: async ({ question }) => fakeLint(question),
-    people_list: async () => [],
-    questions_list: async () => [],
+    people_list: async () => page([]),
+    people_same_name: async () => [],
+    questions_list: async () => page([]),
     questions_topics: async () => [],
     guides_list: async () => [],
-    interviews_list: async () => [],
-    findings_by_tag: async () => [],
+    interviews_list: async () => page([]),
+    findings_list: async () => page([]),
+    findings_tags: async () => [],
+    trash_list: async () => [],
     search_all: async () => [],
     csv_import_fields: async () => [],
     pick_path: async () => null,
     roadmaps_list: async () => [],
     sprints_list: async () => [],
-    followups_list: async () => [],
+    followups_list: async () => page([]),
     followups_not_contacted: async () => ({ weeks: 6, people: [] }),
     today_dashboard: async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [] }),
   };
@@ -78,20 +83,27 @@ export function fakePeople(initial: Person[] = []): { people: Person[]; api: Par
     people,
     api: {
       people_list: async ({ filter }) =>
-        people
-          .filter((p) => filter.include_archived || p.archived_at === null)
-          .filter((p) => !filter.query || p.name.toLowerCase().includes(filter.query.toLowerCase())),
+        page(
+          people
+            .filter((p) => filter.include_archived || p.archived_at === null)
+            .filter((p) => !filter.query || p.name.toLowerCase().includes(filter.query.toLowerCase())),
+        ),
+      people_get: async ({ id }) => people.find((p) => p.id === id)!,
       people_create: async ({ input }) => {
         if (!input.name.trim()) {
           throw new IpcError({ code: "validation", message: "Name is required", field: "name" });
         }
-        const p: Person = { ...input, id: `p${++n}`, archived_at: null, created_at: stamp, updated_at: stamp };
+        const { duplicate_ok: _ok, ...fields } = input;
+        void _ok;
+        const p: Person = { ...fields, id: `p${++n}`, archived_at: null, created_at: stamp, updated_at: stamp, version: 1 };
         people.push(p);
         return p;
       },
       people_update: async ({ id, input }) => {
         const i = people.findIndex((p) => p.id === id);
-        people[i] = { ...people[i]!, ...input };
+        const { duplicate_ok: _ok, ...fields } = input;
+        void _ok;
+        people[i] = { ...people[i]!, ...fields, version: people[i]!.version + 1 };
         return people[i]!;
       },
       people_set_archived: async ({ id, archived }) => {
@@ -115,6 +127,7 @@ export function person(name: string, extra: Partial<Person> = {}): Person {
     archived_at: null,
     created_at: "2026-11-01T00:00:00.000Z",
     updated_at: "2026-11-01T00:00:00.000Z",
+    version: 1,
     ...extra,
   };
 }
