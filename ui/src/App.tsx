@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Api } from "./lib/ipc";
 import { IpcError } from "./lib/ipc";
 import { setZone } from "./lib/dates";
-import { SIDEBAR_AREAS, useRoute, type AreaId } from "./lib/routes";
+import { SIDEBAR_AREAS, useRoute, type AreaId, type ScreenProps } from "./lib/routes";
 import type { Theme } from "./bindings/Theme";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
@@ -19,6 +19,20 @@ import { TodayScreen } from "./screens/today/Today";
 import { SprintsScreen } from "./screens/sprints/Sprints";
 import { FollowUpsScreen } from "./screens/followups/FollowUps";
 import { TrashScreen } from "./screens/trash/Trash";
+
+/** The screen of each area; each reads what is open from the URL (`param`, `focus`). */
+const SCREENS: Record<AreaId, (p: ScreenProps) => React.ReactNode> = {
+  today: TodayScreen,
+  people: PeopleScreen,
+  interviews: InterviewsScreen,
+  questions: QuestionsScreen,
+  sprints: SprintsScreen,
+  roadmaps: RoadmapsScreen,
+  followups: FollowUpsScreen,
+  findings: FindingsScreen,
+  search: SearchScreen,
+  trash: TrashScreen,
+};
 
 function applyTheme(theme: Theme) {
   document.documentElement.dataset.theme = theme;
@@ -113,33 +127,13 @@ function Shell({ api }: { api: Api }) {
     );
   }
 
-  const { area, param, focus } = route;
-  const legacyNavigate = (id: AreaId, p?: string) => navigate(id, p);
+  const screen = { api, param: route.param, focus: route.focus, go: navigate };
+  const Screen = SCREENS[route.area];
   return (
     <div className="shell">
-      <Sidebar current={area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} onPalette={() => setPalette(true)} />
+      <Sidebar current={route.area} onNavigate={(id) => navigate(id)} theme={theme} onTheme={changeTheme} info={info} onPalette={() => setPalette(true)} />
       <main className="content" aria-labelledby="page-title">
-        {!zoneReady ? null : area === "today" ? (
-          <TodayScreen api={api} onNavigate={legacyNavigate} />
-        ) : area === "sprints" ? (
-          <SprintsScreen key={param ?? ""} api={api} initialOpen={param} onNavigate={legacyNavigate} />
-        ) : area === "followups" ? (
-          <FollowUpsScreen key={param ?? ""} api={api} focus={param ?? focus} onNavigate={legacyNavigate} />
-        ) : area === "people" ? (
-          <PeopleScreen api={api} param={param} focus={focus} go={navigate} />
-        ) : area === "interviews" ? (
-          <InterviewsScreen key={param ?? ""} api={api} initialOpen={param} />
-        ) : area === "roadmaps" ? (
-          <RoadmapsScreen key={param ?? ""} api={api} initialOpen={param} />
-        ) : area === "findings" ? (
-          <FindingsScreen api={api} param={param} focus={focus} go={navigate} />
-        ) : area === "search" ? (
-          <SearchScreen api={api} go={navigate} />
-        ) : area === "trash" ? (
-          <TrashScreen api={api} />
-        ) : (
-          <QuestionsScreen api={api} />
-        )}
+        {zoneReady && <Screen {...screen} />}
       </main>
       {palette && <CommandPalette api={api} go={navigate} onClose={() => setPalette(false)} />}
     </div>

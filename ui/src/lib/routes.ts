@@ -68,6 +68,15 @@ export function hashOf(area: AreaId, param?: string | null, focus?: string | nul
 
 export type Go = (area: AreaId, param?: string | null, focus?: string | null) => void;
 
+/** What every screen gets: the API, what is open (`param`), what to highlight (`focus`), and a
+ * way to go elsewhere. Opening and closing an item is `go`, so the URL is the only state. */
+export interface ScreenProps {
+  api: import("./ipc").Api;
+  param: string | null;
+  focus: string | null;
+  go: Go;
+}
+
 /** The current route, following the hash (Back and Forward included), and a way to go. */
 export function useRoute(): [Route, Go] {
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));

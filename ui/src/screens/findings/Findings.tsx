@@ -2,10 +2,9 @@ import { useEffect, useState } from "react";
 import type { Finding } from "../../bindings/Finding";
 import type { FindingSort } from "../../bindings/FindingSort";
 import type { FindingStatus } from "../../bindings/FindingStatus";
-import type { Api } from "../../lib/ipc";
 import { useCall, usePagedList } from "../../lib/hooks";
 import { FINDING_STATUSES, backing, plural } from "../../lib/labels";
-import type { Go } from "../../lib/routes";
+import type { ScreenProps } from "../../lib/routes";
 import { CsvTools } from "../../components/CsvTools";
 import { ReportPanel } from "../../components/ReportPanel";
 import { Chips } from "../../kit/Chips";
@@ -15,18 +14,10 @@ import { useToasts } from "../../kit/Toasts";
 import { VirtualList } from "../../kit/VirtualList";
 import { FindingForm } from "./FindingForm";
 
-interface Props {
-  api: Api;
-  /** The finding whose form is open. */
-  param: string | null;
-  /** A finding to scroll to and highlight (from search). */
-  focus: string | null;
-  go: Go;
-}
-
 /** What the team learned: each finding once, with its tags as chips, filtered by status and
  * tag, strongest backing first; each one editable and deletable with Undo. */
-export function FindingsScreen({ api, param, focus, go }: Props) {
+/** `param`: the finding whose form is open; `focus`: one to scroll to and highlight. */
+export function FindingsScreen({ api, param, focus, go }: ScreenProps) {
   const [status, setStatus] = useState<FindingStatus | "">("");
   const [tag, setTag] = useState("");
   const [sort, setSort] = useState<FindingSort>("backing");

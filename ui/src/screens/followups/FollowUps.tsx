@@ -9,7 +9,7 @@ import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
-import type { AreaId } from "../../lib/routes";
+import type { AreaId, ScreenProps } from "../../lib/routes";
 
 interface DeliverableOption {
   id: string;
@@ -238,7 +238,9 @@ function NotContacted({ api, version, onFollowUp }: { api: Api; version: number;
 }
 
 /** Follow-ups with users: due, overdue and done ones, a form, and who has not been contacted lately. */
-export function FollowUpsScreen({ api, focus = null, onNavigate }: { api: Api; focus?: string | null; onNavigate: (area: AreaId, param?: string) => void }) {
+export function FollowUpsScreen({ api, param, focus: highlight, go }: ScreenProps) {
+  const focus = param ?? highlight;
+  const onNavigate = (area: AreaId, p?: string) => go(area, p);
   const [filter, setFilter] = useState<FollowUpFilter>(focus ? "all" : "open");
   const [list, setList] = useState<FollowUp[]>([]);
   const [today, setToday] = useState<string | null>(null);

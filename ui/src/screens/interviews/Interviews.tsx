@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { InterviewSummary as Interview } from "../../bindings/InterviewSummary";
-import type { Api } from "../../lib/ipc";
+import type { ScreenProps } from "../../lib/routes";
 import { CsvTools } from "../../components/CsvTools";
 import { InterviewMode } from "./InterviewMode";
 import { InterviewPlanForm } from "./InterviewPlanForm";
@@ -9,10 +9,11 @@ import { ErrorBanner } from "../../kit/ErrorBanner";
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-export function InterviewsScreen({ api, initialOpen = null }: { api: Api; initialOpen?: string | null }) {
+export function InterviewsScreen({ api, param, go }: ScreenProps) {
   const [list, setList] = useState<Interview[]>([]);
   const [planning, setPlanning] = useState(false);
-  const [open, setOpen] = useState<string | null>(initialOpen);
+  const open = param;
+  const setOpen = (id: string | null) => go("interviews", id);
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(() => api.interviews_list({ filter: {} }).then((p) => setList(p.items), (e: Error) => setError(e.message)), [api]);

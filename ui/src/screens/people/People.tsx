@@ -3,7 +3,7 @@ import type { Person } from "../../bindings/Person";
 import type { Api } from "../../lib/ipc";
 import { useDebounced, usePagedList } from "../../lib/hooks";
 import { ROLE_LABELS, plural } from "../../lib/labels";
-import type { Go } from "../../lib/routes";
+import type { ScreenProps } from "../../lib/routes";
 import { CsvTools } from "../../components/CsvTools";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { PageHeader } from "../../kit/PageHeader";
@@ -12,17 +12,10 @@ import { Modal } from "../../kit/Dialogs";
 import { useToasts } from "../../kit/Toasts";
 import { PersonForm } from "./PersonForm";
 
-interface Props {
-  api: Api;
-  /** `new`, or the id of the person whose form is open. */
-  param: string | null;
-  focus: string | null;
-  go: Go;
-}
-
 /** The engineers the team serves, at any size: filtered in the core as you type, rendered a
  * screenful at a time. The open form is in the URL, so Back closes it. */
-export function PeopleScreen({ api, param, focus, go }: Props) {
+/** `param`: `new`, or the id of the person whose form is open. */
+export function PeopleScreen({ api, param, focus, go }: ScreenProps) {
   const [query, setQuery] = useState("");
   const [showArchived, setShowArchived] = useState(false);
   const [status, setStatus] = useState("");

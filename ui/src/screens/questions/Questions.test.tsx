@@ -7,7 +7,7 @@ import { fakeApi } from "../../test/fakeApi";
 test("the checker marks the triggering words and the rewrite is one click away", async () => {
   const user = userEvent.setup();
   const api = fakeApi();
-  render(<QuestionsScreen api={api} />);
+  render(<QuestionsScreen api={api} param={null} focus={null} go={() => undefined} />);
   await user.type(screen.getByTestId("checker-input"), "Do you have problems with Chef?");
   const report = await screen.findByTestId("lint-report");
   expect(report.querySelector("mark")?.textContent).toBe("problems with");

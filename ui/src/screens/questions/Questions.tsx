@@ -1,11 +1,12 @@
-import { useState } from "react";
-import type { Api } from "../../lib/ipc";
+import type { ScreenProps } from "../../lib/routes";
+
 import { Guides } from "./Guides";
 import { QuestionBank } from "./QuestionBank";
 
 /** The question bank with its checker, and interview guides built from it. */
-export function QuestionsScreen({ api }: { api: Api }) {
-  const [tab, setTab] = useState<"bank" | "guides">("bank");
+export function QuestionsScreen({ api, param, go }: ScreenProps) {
+  const tab = param?.startsWith("guides") ? "guides" : "bank";
+  const setTab = (t: "bank" | "guides") => go("questions", t === "guides" ? "guides" : null);
   return (
     <section className="page">
       <header className="page-head">

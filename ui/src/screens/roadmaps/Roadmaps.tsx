@@ -2,17 +2,18 @@ import { useCallback, useEffect, useState } from "react";
 import type { Cadence } from "../../bindings/Cadence";
 import type { RoadmapSummary } from "../../bindings/RoadmapSummary";
 import { Field } from "../../kit/Field";
-import type { Api } from "../../lib/ipc";
+import type { ScreenProps } from "../../lib/routes";
 import { IpcError } from "../../lib/ipc";
 import { RoadmapView, type Tab } from "./RoadmapView";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 
 /** Roadmap intervals, a form for a new one, and the sample workspace. */
-/** `initialOpen` is a roadmap id, optionally followed by a tab: `<id>/meeting`. */
-export function RoadmapsScreen({ api, initialOpen = null }: { api: Api; initialOpen?: string | null }) {
-  const [openId, openTab] = (initialOpen ?? "").split("/");
+/** `param` is a roadmap id, optionally followed by a tab: `<id>/meeting`. */
+export function RoadmapsScreen({ api, param, go }: ScreenProps) {
+  const [openId, openTab] = (param ?? "").split("/");
   const [list, setList] = useState<RoadmapSummary[]>([]);
-  const [open, setOpen] = useState<string | null>(openId || null);
+  const open = openId || null;
+  const setOpen = (id: string | null) => go("roadmaps", id);
   const [title, setTitle] = useState("");
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from "react";
 import type { SearchHit } from "../../bindings/SearchHit";
-import type { Api } from "../../lib/ipc";
 import { useDebounced } from "../../lib/hooks";
 import { HIT_LABELS, openHit } from "../../lib/hits";
-import type { Go } from "../../lib/routes";
+import type { ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { PageHeader } from "../../kit/PageHeader";
 import { Snippet } from "../../components/Snippet";
 
 /** Full-text search over notes, quotes, findings, people and roadmaps; each hit opens its
  * source with the hit itself highlighted. */
-export function SearchScreen({ api, go }: { api: Api; go: Go }) {
+export function SearchScreen({ api, go }: ScreenProps) {
   const [query, setQuery] = useState("");
   const [result, setResult] = useState<{ query: string; hits: SearchHit[] }>({ query: "", hits: [] });
   const [error, setError] = useState<string | null>(null);

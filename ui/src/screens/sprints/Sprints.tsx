@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from "react";
 import type { SprintSummary } from "../../bindings/SprintSummary";
-import type { Api } from "../../lib/ipc";
-import type { AreaId } from "../../lib/routes";
+import type { AreaId, ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { SprintForm } from "./SprintForm";
 import { SprintView } from "./SprintView";
 
 /** Prototyping sprints: one week, one focus. The list, and a form for the next one. */
-export function SprintsScreen({ api, initialOpen = null, onNavigate }: { api: Api; initialOpen?: string | null; onNavigate: (area: AreaId, param?: string) => void }) {
+export function SprintsScreen({ api, param, go }: ScreenProps) {
   const [list, setList] = useState<SprintSummary[]>([]);
-  const [open, setOpen] = useState<string | null>(initialOpen);
+  const open = param;
+  const setOpen = (id: string | null) => go("sprints", id);
+  const onNavigate = (area: AreaId, p?: string) => go(area, p);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => api.sprints_list().then(setList, (e: Error) => setError(e.message)), [api]);
   useEffect(() => {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import type { Today } from "../../bindings/Today";
-import type { Api } from "../../lib/ipc";
-import type { AreaId } from "../../lib/routes";
+import type { AreaId, ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { sprintDayLabel } from "../sprints/day";
 
@@ -21,7 +20,8 @@ function Item({ label, detail, testId, tone, onOpen }: { label: string; detail: 
 }
 
 /** What needs the user today: interviews, follow-ups due, update meetings, the sprint day and the roadmap interval. */
-export function TodayScreen({ api, onNavigate }: { api: Api; onNavigate: (area: AreaId, param?: string) => void }) {
+export function TodayScreen({ api, go }: ScreenProps) {
+  const onNavigate = (area: AreaId, p?: string) => go(area, p);
   const [t, setT] = useState<Today | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

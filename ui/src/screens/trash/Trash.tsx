@@ -1,6 +1,6 @@
 import type { TrashEntry } from "../../bindings/TrashEntry";
 import type { TrashKind } from "../../bindings/TrashKind";
-import type { Api } from "../../lib/ipc";
+import type { ScreenProps } from "../../lib/routes";
 import { useCall } from "../../lib/hooks";
 import { dateTime } from "../../lib/dates";
 import { TRASH_LABELS } from "../../lib/labels";
@@ -11,7 +11,7 @@ import { useToasts } from "../../kit/Toasts";
 
 /** What was deleted in the last 30 days, by kind: restore puts it back exactly (with what went
  * with it); "Delete forever" asks first. */
-export function TrashScreen({ api }: { api: Api }) {
+export function TrashScreen({ api }: ScreenProps) {
   const items = useCall(() => api.trash_list(), [api]);
   const confirm = useConfirm();
   const toasts = useToasts();
