@@ -60,7 +60,7 @@ test("import previews mapping and row errors, remaps a column, then applies", as
   vi.mocked(api.pick_path).mockResolvedValue("/tmp/in.csv");
   vi.mocked(api.csv_import_fields).mockResolvedValue(["name", "team"]);
   vi.mocked(api.csv_import)
-    .mockResolvedValueOnce(report({ errors: [{ row: 3, column: "Full name", message: "Name is required" }] }))
+    .mockResolvedValueOnce(report({ errors: [{ row: 3, column: "Full name", message: "Name is required" }], error_total: 1 }))
     .mockResolvedValueOnce(report({ mapping: [{ field: "name", column: "Full name" }, { field: "team", column: "Team" }] }))
     .mockResolvedValueOnce(report({ applied: true }));
   render(<CsvTools api={api} exports={["people"]} imports="people" onImported={onImported} />);

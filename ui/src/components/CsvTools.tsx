@@ -3,6 +3,7 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { ListKind } from "../bindings/ListKind";
 import type { Progress } from "../bindings/Progress";
 import { onProgress, type Api } from "../lib/ipc";
+import { LIST_LABELS } from "../lib/labels";
 import { ErrorBanner } from "../kit/ErrorBanner";
 
 
@@ -86,7 +87,7 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
       <div className="actions">
         {exports.map((k) => (
           <button key={k} onClick={() => void exportList(k)} data-testid={`csv-export-${k}`} disabled={progress !== null}>
-            Export {k} CSV
+            Export {LIST_LABELS[k]} (CSV)
           </button>
         ))}
         <label className="inline small">
@@ -95,7 +96,7 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
         </label>
         {imports && (
           <button onClick={() => void startImport()} data-testid={`csv-import-${imports}`}>
-            Import {imports} CSV…
+            Import {LIST_LABELS[imports]} from CSV…
           </button>
         )}
       </div>
@@ -116,8 +117,13 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
       {preview && imports && (
         <section className="card import-preview" aria-label="Import preview" data-testid="import-preview">
           <h2>
-            Import {preview.report.rows} {imports} rows from <code>{preview.path}</code>
+            Import {preview.report.rows} rows of {LIST_LABELS[imports]} from <code>{preview.path}</code>
           </h2>
+          <p className="muted small" data-testid="import-counts">
+            {preview.report.new} new · {preview.report.updated} updated · {preview.report.unchanged} unchanged
+            {preview.report.error_total > 0 && ` · ${preview.report.error_total} with errors`} — read as {preview.report.encoding},
+            separated by {preview.report.delimiter === "\t" ? "tabs" : `“${preview.report.delimiter}”`}
+          </p>
           <table className="table small">
             <thead>
               <tr>
@@ -154,26 +160,38 @@ export function CsvTools({ api, exports, imports, roadmapId, onImported }: Props
           {preview.report.ignored_columns.length > 0 && (
             <p className="muted small">Ignored columns: {preview.report.ignored_columns.join(", ")}</p>
           )}
-          {preview.report.errors.length > 0 ? (
+          {preview.report.warnings.length > 0 && (
+            <ul className="import-warnings small" data-testid="import-warnings">
+              {preview.report.warnings.map((w, i) => (
+                <li key={i}>
+                  Row {w.row}: {w.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {preview.report.error_total > 0 ? (
             <>
               <p className="warn-text">
-                {preview.report.errors.length} problem{preview.report.errors.length === 1 ? "" : "s"} — nothing will be
-                imported until every row is valid:
+                {preview.report.error_total} problem{preview.report.error_total === 1 ? "" : "s"} — nothing will be imported
+                until every row is valid:
               </p>
               <ul className="import-errors" data-testid="import-errors">
-                {preview.report.errors.slice(0, 200).map((e, i) => (
+                {preview.report.errors.map((e, i) => (
                   <li key={i}>
                     Row {e.row}
                     {e.column && <>, column “{e.column}”</>}: {e.message}
                   </li>
                 ))}
               </ul>
+              {preview.report.error_total > preview.report.errors.length && (
+                <p className="muted small">… and {preview.report.error_total - preview.report.errors.length} more.</p>
+              )}
             </>
           ) : (
             <p className="lint ok">All {preview.report.rows} rows are valid.</p>
           )}
           <div className="actions">
-            <button className="primary" disabled={preview.report.errors.length > 0} onClick={() => void apply()} data-testid="import-apply">
+            <button className="primary" disabled={preview.report.error_total > 0} onClick={() => void apply()} data-testid="import-apply">
               Import {preview.report.rows} rows
             </button>
             <button onClick={() => setPreview(null)}>Cancel</button>
