@@ -205,3 +205,45 @@ fn export_import_restore_with_clear_exit_codes() {
     assert_eq!(code, 2);
     assert!(err.contains("Choose the roadmap"), "{err}");
 }
+
+#[test]
+fn audit_reads_a_transcript_file_without_a_workspace() {
+    let file = format!(
+        "{}/tests/data/transcripts/interview.vtt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, _) = cli(&["audit", &file]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("You asked 8 questions; 3 led."), "{out}");
+    assert!(
+        out.contains("Took 'Priya Raman' as the interviewer"),
+        "{out}"
+    );
+    let (code, out, _) = cli(&["audit", &file, "--interviewer", "Marcus O'Neil", "--json"]);
+    assert_eq!(code, 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["asked"].as_u64(), v["leading"].as_u64()),
+        (Some(4), Some(1))
+    );
+    let speakers = v["speakers"].as_array().unwrap();
+    for key in ["label", "words", "seconds", "share_words", "share_seconds"] {
+        assert!(speakers[0].get(key).is_some(), "{key} in {out}");
+    }
+    let q = &v["questions"][0];
+    for key in ["speaker", "start", "text", "leading", "rules"] {
+        assert!(q.get(key).is_some(), "{key} in {out}");
+    }
+    let bad = format!(
+        "{}/tests/data/transcripts/bad_timestamp.vtt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, _, err) = cli(&["audit", &bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad_timestamp.vtt: line 11:"), "{err}");
+    let (code, out, _) = cli_with_input(
+        &["audit", "-", "--json"],
+        "Ana: How do you deploy?\nBen: By hand.\n",
+    );
+    assert_eq!(code, 0, "{out}");
+}

@@ -1,7 +1,8 @@
 //! `rapport-cli`: the Rapport workspace from scripts.
-//! Exit codes: 0 ok; 1 `lint` found a leading question, or `import` found bad rows (nothing
-//! written); 2 bad usage or an error.
+//! Exit codes: 0 ok; 1 `lint` or `audit` found a leading question, or `import` found bad rows
+//! (nothing written); 2 bad usage or an error.
 
+mod audit;
 mod lint;
 
 use std::path::PathBuf;
@@ -71,6 +72,9 @@ enum Command {
     },
     /// Check interview questions for leading wording (or prose for blame). Exits 1 if any leads.
     Lint(lint::Args),
+    /// Audit the interviewer's questions in a transcript file (no workspace needed): which
+    /// led, and the talk-time split. Exits 1 if any question led, 2 on a malformed file.
+    Audit(audit::Args),
 }
 
 fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
@@ -87,11 +91,13 @@ fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
 }
 
 fn run(cli: Cli) -> rapport::Result<ExitCode> {
-    if let Command::Lint(args) = cli.command {
-        return lint::run(args).map(ExitCode::from);
-    }
+    let command = match cli.command {
+        Command::Lint(args) => return lint::run(args).map(ExitCode::from),
+        Command::Audit(args) => return audit::run(args).map(ExitCode::from),
+        other => other,
+    };
     let path = cli.db.unwrap_or_else(rapport::db::default_path);
-    if let Command::Restore { from } = &cli.command {
+    if let Command::Restore { from } = &command {
         let saved = rapport::db::restore(&path, from)?;
         eprintln!("restored {} from {}", path.display(), from.display());
         if let Some(saved) = saved {
@@ -101,7 +107,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
     }
     // Other commands never create a workspace: a mistyped --db is an error, not a new file.
     let db = rapport::Db::open_existing(&path)?;
-    match cli.command {
+    match command {
         Command::Info => {
             let info = db.info()?;
             println!(
@@ -218,7 +224,9 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 eprintln!("dry run: {} rows would be imported: {counts}", report.rows);
             }
         }
-        Command::Lint(_) | Command::Restore { .. } => unreachable!("handled above"),
+        Command::Lint(_) | Command::Audit(_) | Command::Restore { .. } => {
+            unreachable!("handled above")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
