@@ -138,6 +138,8 @@ contract! {
 
     /// Why a question leads, with the triggering words and a rewrite; empty when it doesn't.
     pure lint_check(question: String) -> Vec<LintFinding> => Ok(lint::check(&question));
+    /// Blaming wording in running prose (postmortems, timelines); spans index the whole text.
+    pure lint_prose(text: String) -> Vec<LintFinding> => Ok(lint::check_prose(&text));
     read questions_list(filter: QuestionFilter) -> Page<Question> => |db| questions::list(db, &filter);
     read questions_topics() -> Vec<TopicCount> => |db| questions::topics(db);
     write questions_create(input: QuestionInput) -> Question => |db| questions::create(db, &input);

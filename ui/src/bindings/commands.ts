@@ -84,6 +84,8 @@ export type Commands = {
   people_merge: { args: { into: string; from: string }; result: TrashEntry };
   /** Why a question leads, with the triggering words and a rewrite; empty when it doesn't. */
   lint_check: { args: { question: string }; result: Array<LintFinding> };
+  /** Blaming wording in running prose (postmortems, timelines); spans index the whole text. */
+  lint_prose: { args: { text: string }; result: Array<LintFinding> };
   questions_list: { args: { filter: QuestionFilter }; result: Page<Question> };
   questions_topics: { args: Record<string, never>; result: Array<TopicCount> };
   questions_create: { args: { input: QuestionInput }; result: Question };
