@@ -281,6 +281,14 @@ test("editing and deleting the interval, rows and deliverables, with Undo; the f
     assert.match(await app.text(select), new RegExp(shift(start, 70)));
     assert.match(await app.text(select), /outside the interval/);
 
+    // On the timeline, items before and after the moved interval sit past its edges, with dates.
+    await app.click("[data-testid=roadmap-tab-timeline]");
+    assert.match(await app.attr("[data-dot='User interviews & share findings'][data-outside=before]", "title"), new RegExp(`due ${start}, before the interval`));
+    assert.match(await app.attr("[data-dot='Select one eng team for pilot'][data-outside=after]", "title"), new RegExp(`due ${shift(start, 70)}, after the interval`));
+    assert.match(await app.text("[data-dot='Select one eng team for pilot'][data-outside=after]"), /\d/, "its date is shown");
+    await shots(app, "roadmap-timeline-both-edges");
+    await app.click("[data-testid=roadmap-tab-plan]");
+
     // Delete a deliverable → Undo → it is back.
     const tech = "[data-deliverable='Technical deliverables']";
     await app.click(`${tech} [data-testid=deliverable-delete]`);

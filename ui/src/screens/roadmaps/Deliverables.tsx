@@ -2,9 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Deliverable } from "../../bindings/Deliverable";
 import type { DeliverableInput } from "../../bindings/DeliverableInput";
 import type { DeliverableStatus } from "../../bindings/DeliverableStatus";
-import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
-import { DraftKept, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "./useVersionedForm";
 
 export const D_STATUSES: DeliverableStatus[] = ["planned", "in-progress", "done", "dropped"];
 const D_LABELS: Record<DeliverableStatus, string> = { planned: "planned", "in-progress": "in progress", done: "done", dropped: "dropped" };
@@ -83,7 +82,7 @@ export function DeliverableItem({ d, focused, onSave, onStatus, onDelete, below 
 /** Edits a deliverable's title, owner, due date and status in place. */
 function DeliverableForm({ d, onSave, onClose }: { d: Deliverable; onSave: (input: DeliverableInput, version: number) => Promise<void>; onClose: () => void }) {
   const prefix = `deliverable-${d.id}`;
-  const { form, submit, close, onKeyDown, dialog } = useVersionedForm<Deliverable, DeliverableInput>({
+  const edit = useVersionedForm<Deliverable, DeliverableInput>({
     record: d,
     empty: inputOf(d),
     valuesOf: inputOf,
@@ -99,21 +98,10 @@ function DeliverableForm({ d, onSave, onClose }: { d: Deliverable; onSave: (inpu
   });
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const { form } = edit;
   const v = form.values;
   return (
-    <form
-      className="deliverable-form"
-      data-testid="deliverable-form"
-      aria-label={`Edit ${d.title}`}
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <DraftKept form={form} />
-      <ErrorBanner message={form.general} />
+    <EditForm edit={edit} className="deliverable-form" testId="deliverable-form" label={`Edit ${d.title}`} saveLabel="Save" saveTestId="deliverable-save">
       <div className="deliverable-fields">
         <Field id={`${prefix}-title`} label="Deliverable" error={form.errors.title}>
           {(a) => <input {...a} ref={first} value={v.title} onChange={(e) => form.set("title", e.target.value)} autoComplete="off" />}
@@ -128,16 +116,7 @@ function DeliverableForm({ d, onSave, onClose }: { d: Deliverable; onSave: (inpu
           {(a) => <StatusSelect {...a} value={v.status} onChange={(s) => form.set("status", s)} />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.saving} data-testid="deliverable-save">
-          Save
-        </button>
-        <button type="button" onClick={() => void close()}>
-          Cancel
-        </button>
-      </div>
-      {dialog}
-    </form>
+    </EditForm>
   );
 }
 

@@ -11,6 +11,7 @@ import type { TrashEntry } from "../../bindings/TrashEntry";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
 import { useCall } from "../../lib/hooks";
+import { plural } from "../../lib/labels";
 import type { Go } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { useToasts } from "../../kit/Toasts";
@@ -114,7 +115,7 @@ export function Plan({ api, roadmap: r, setRoadmap, reload, focus, go }: Props) 
         key={d.id}
         api={api}
         offer={offer.offer}
-        onClose={(n) => setOffer(n > 0 ? { deliverableId: d.id, offer: null, done: `${n} follow-up${n === 1 ? "" : "s"} added to Follow-ups.` } : null)}
+        onClose={(n) => setOffer(n > 0 ? { deliverableId: d.id, offer: null, done: `${plural(n, "follow-up")} added to Follow-ups.` } : null)}
       />
     );
   };

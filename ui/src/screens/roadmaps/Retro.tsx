@@ -12,7 +12,7 @@ import { DraftKept } from "./useVersionedForm";
 const NOTE_LABELS: Record<keyof RetroNotes, string> = { process: "The roadmapping process", estimation: "Estimation", execution: "Execution" };
 
 /** What carry-over would copy: the incomplete rows and, of each, the unfinished deliverables. */
-export function carryOverPlan(r: Roadmap) {
+function carryOverPlan(r: Roadmap) {
   return r.rows
     .filter((w) => !w.latest || !["done", "dropped"].includes(w.latest.status))
     .map((w) => ({ project: w.project, deliverables: w.deliverables.filter((d) => d.status !== "done" && d.status !== "dropped").map((d) => d.title) }));

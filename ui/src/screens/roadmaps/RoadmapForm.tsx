@@ -3,9 +3,8 @@ import type { Cadence } from "../../bindings/Cadence";
 import type { Roadmap } from "../../bindings/Roadmap";
 import type { RoadmapInput } from "../../bindings/RoadmapInput";
 import type { Api } from "../../lib/ipc";
-import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
-import { DraftKept, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "./useVersionedForm";
 
 const FIELDS = [
   { key: "title", label: "Title" },
@@ -37,7 +36,7 @@ interface Props {
  * on or before the start is refused at the field, as the user picks it and again by the core. */
 export function RoadmapForm({ api, roadmap, today = "", onSaved, onClose }: Props) {
   const prefix = roadmap ? "roadmap-edit" : "roadmap";
-  const { form, submit, close, onKeyDown, dialog } = useVersionedForm<Roadmap, RoadmapInput>({
+  const edit = useVersionedForm<Roadmap, RoadmapInput>({
     record: roadmap,
     empty: { title: "", starts_on: today, ends_on: "", cadence: "biweekly" },
     valuesOf,
@@ -56,30 +55,26 @@ export function RoadmapForm({ api, roadmap, today = "", onSaved, onClose }: Prop
   useEffect(() => {
     if (isEdit) title.current?.focus();
   }, [isEdit]);
+  const { form } = edit;
   const v = form.values;
   const set = form.set;
   const endTooEarly = Boolean(v.starts_on && v.ends_on && v.ends_on <= v.starts_on);
   const endError = form.errors.ends_on ?? (endTooEarly ? "The interval must end after it starts" : undefined);
 
   return (
-    <form
+    <EditForm
+      edit={edit}
       className="card form"
-      aria-labelledby={`${prefix}-form-title`}
-      noValidate
-      data-testid={roadmap ? "roadmap-edit-form" : "roadmap-new-form"}
-      onKeyDown={onClose ? onKeyDown : undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (endTooEarly) {
-          document.getElementById(`${prefix}-ends_on`)?.focus();
-          return;
-        }
-        void submit();
+      testId={roadmap ? "roadmap-edit-form" : "roadmap-new-form"}
+      title={{ id: `${prefix}-form-title`, text: roadmap ? "Edit the interval" : "New interval" }}
+      saveLabel={roadmap ? "Save changes" : "Create interval"}
+      saveTestId={roadmap ? "roadmap-save" : "roadmap-create"}
+      cancellable={Boolean(onClose)}
+      ready={() => {
+        if (endTooEarly) document.getElementById(`${prefix}-ends_on`)?.focus();
+        return !endTooEarly;
       }}
     >
-      <h2 id={`${prefix}-form-title`}>{roadmap ? "Edit the interval" : "New interval"}</h2>
-      <DraftKept form={form} />
-      <ErrorBanner message={form.general} />
       <div className="grid2">
         <Field id={`${prefix}-title`} label="Title" error={form.errors.title}>
           {(a) => <input {...a} ref={title} value={v.title} onChange={(e) => set("title", e.target.value)} autoComplete="off" />}
@@ -99,17 +94,6 @@ export function RoadmapForm({ api, roadmap, today = "", onSaved, onClose }: Prop
           {(a) => <input {...a} type="date" min={dayAfter(v.starts_on)} value={v.ends_on} onChange={(e) => set("ends_on", e.target.value)} />}
         </Field>
       </div>
-      <div className="actions">
-        <button className="primary" type="submit" disabled={form.saving} data-testid={roadmap ? "roadmap-save" : "roadmap-create"}>
-          {roadmap ? "Save changes" : "Create interval"}
-        </button>
-        {onClose && (
-          <button type="button" onClick={() => void close()}>
-            Cancel
-          </button>
-        )}
-      </div>
-      {dialog}
-    </form>
+    </EditForm>
   );
 }

@@ -1,5 +1,6 @@
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { vi } from "vitest";
 import { App } from "../../App";
 import type { Roadmap } from "../../bindings/Roadmap";
 import type { RoadmapRow } from "../../bindings/RoadmapRow";
@@ -159,4 +160,22 @@ test("an end before the start is refused at the field, without saving", async ()
   await user.click(screen.getByTestId("roadmap-save"));
   expect(api.roadmaps_update).not.toHaveBeenCalled();
   expect(document.activeElement).toBe(end);
+});
+
+test("rows reorder by dragging a row's handle and by Alt+↓ on a focused row", async () => {
+  const user = userEvent.setup();
+  window.location.hash = "#/roadmaps/r1";
+  const r = roadmap();
+  const api = fakeApi({ ...common(r), interviews_list: async () => ({ total: 0, offset: 0, items: [] }), roadmaps_reorder_rows: async () => r });
+  render(<App api={api} />);
+  const [pilot, ga] = [await screen.findByRole("article", { name: "Pilot" }), screen.getByRole("article", { name: "General availability" })];
+  let dragged = "";
+  const dataTransfer = { setData: (_: string, v: string) => (dragged = v), getData: () => dragged, setDragImage: vi.fn() };
+  fireEvent.dragStart(ga.querySelector(".drag-handle")!, { dataTransfer });
+  fireEvent.drop(pilot, { dataTransfer });
+  expect(api.roadmaps_reorder_rows).toHaveBeenLastCalledWith({ roadmap_id: "r1", priority: "high", row_ids: ["w2", "w1"] });
+  pilot.focus();
+  await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+  expect(api.roadmaps_reorder_rows).toHaveBeenCalledTimes(2);
+  expect(api.roadmaps_reorder_rows).toHaveBeenLastCalledWith({ roadmap_id: "r1", priority: "high", row_ids: ["w2", "w1"] });
 });

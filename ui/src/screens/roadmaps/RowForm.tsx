@@ -2,9 +2,8 @@ import { useEffect, useRef } from "react";
 import type { Priority } from "../../bindings/Priority";
 import type { RoadmapRow } from "../../bindings/RoadmapRow";
 import type { RowInput } from "../../bindings/RowInput";
-import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
-import { DraftKept, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "./useVersionedForm";
 
 const FIELDS = [
   { key: "project", label: "Project" },
@@ -30,7 +29,7 @@ interface Props {
 /** A roadmap row: the project, who cares, and the goal for users (what and why). */
 export function RowForm({ row, roadmapId, onSave, onClose }: Props) {
   const prefix = row ? `row-${row.id}` : "row";
-  const { form, submit, close, onKeyDown, dialog } = useVersionedForm<RoadmapRow, RowInput>({
+  const edit = useVersionedForm<RoadmapRow, RowInput>({
     record: row,
     empty: EMPTY,
     valuesOf,
@@ -43,23 +42,18 @@ export function RowForm({ row, roadmapId, onSave, onClose }: Props) {
   });
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  const { form } = edit;
   const v = form.values;
   const set = form.set;
   return (
-    <form
+    <EditForm
+      edit={edit}
       className="card form row-form"
-      aria-labelledby={`${prefix}-form-title`}
-      data-testid={row ? "row-edit-form" : "row-new-form"}
-      noValidate
-      onKeyDown={onKeyDown}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      testId={row ? "row-edit-form" : "row-new-form"}
+      title={{ id: `${prefix}-form-title`, text: row ? `Edit “${row.project}”` : "New row" }}
+      saveLabel={row ? "Save row" : "Add row"}
+      saveTestId={row ? "row-update" : "row-save"}
     >
-      <h2 id={`${prefix}-form-title`}>{row ? `Edit “${row.project}”` : "New row"}</h2>
-      <DraftKept form={form} />
-      <ErrorBanner message={form.general} />
       <div className="grid2">
         <Field id={`${prefix}-project`} label="Project" error={form.errors.project}>
           {(a) => <input {...a} ref={first} value={v.project} onChange={(e) => set("project", e.target.value)} autoComplete="off" />}
@@ -82,15 +76,6 @@ export function RowForm({ row, roadmapId, onSave, onClose }: Props) {
           )}
         </Field>
       </div>
-      <div className="actions">
-        <button className="primary" type="submit" disabled={form.saving} data-testid={row ? "row-update" : "row-save"}>
-          {row ? "Save row" : "Add row"}
-        </button>
-        <button type="button" onClick={() => void close()}>
-          Cancel
-        </button>
-      </div>
-      {dialog}
-    </form>
+    </EditForm>
   );
 }

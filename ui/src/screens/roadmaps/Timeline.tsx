@@ -10,7 +10,7 @@ function pct(start: string, end: string, ymd: string): number {
 }
 
 /** "9 Nov" for a `YYYY-MM-DD` calendar date (read as the calendar date it is, not in a zone). */
-export function shortDay(ymd: string, year = false): string {
+function shortDay(ymd: string, year = false): string {
   const t = Date.parse(ymd);
   if (Number.isNaN(t)) return ymd;
   return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: year ? "numeric" : undefined, timeZone: "UTC" }).format(t);

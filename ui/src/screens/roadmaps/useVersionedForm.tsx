@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from "react";
 import { ConflictDialog } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
+import { ErrorBanner } from "../../kit/ErrorBanner";
 import { useForm, type Form } from "../../kit/useForm";
 import type { IpcError } from "../../lib/ipc";
 
@@ -95,5 +96,57 @@ export function DraftKept({ form }: { form: Pick<Form<object>, "restored" | "dir
         Discard them
       </button>
     </p>
+  );
+}
+
+interface ShellProps<V> {
+  edit: VersionedForm<V>;
+  className: string;
+  testId: string;
+  /** The form's heading (and accessible name), or an accessible name alone. */
+  title?: { id: string; text: string };
+  label?: string;
+  saveLabel: string;
+  saveTestId: string;
+  /** Without it the form is always open: no Cancel, and Escape does nothing. */
+  cancellable?: boolean;
+  /** A check before saving; false keeps the form as it is (it shows why itself). */
+  ready?: () => boolean;
+  children: ReactNode;
+}
+
+/** The frame of these forms: heading, kept draft, general error, the fields, Save and Cancel,
+ * and the conflict dialog. */
+export function EditForm<V extends object>({ edit, className, testId, title, label, saveLabel, saveTestId, cancellable = true, ready, children }: ShellProps<V>) {
+  const { form, submit, close, onKeyDown, dialog } = edit;
+  return (
+    <form
+      className={className}
+      data-testid={testId}
+      aria-labelledby={title?.id}
+      aria-label={label}
+      noValidate
+      onKeyDown={cancellable ? onKeyDown : undefined}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready || ready()) void submit();
+      }}
+    >
+      {title && <h2 id={title.id}>{title.text}</h2>}
+      <DraftKept form={form} />
+      <ErrorBanner message={form.general} />
+      {children}
+      <div className="actions">
+        <button className="primary" type="submit" disabled={form.saving} data-testid={saveTestId}>
+          {saveLabel}
+        </button>
+        {cancellable && (
+          <button type="button" onClick={() => void close()}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {dialog}
+    </form>
   );
 }
