@@ -39,6 +39,7 @@ const note = (text: string, extra: Partial<Note> = {}): Note => ({
   offset_seconds: 65,
   tags: ["deploys"],
   display: text,
+  source: null,
   created_at: "2026-11-23T09:01:05Z",
   updated_at: "2026-11-23T09:01:05Z",
   version: 1,
