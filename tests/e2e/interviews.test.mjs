@@ -52,6 +52,12 @@ async function fill(app, css, value) {
   );
 }
 
+/** Forgets interview form drafts. They live in the webview's local storage, which every run on
+ * this machine shares and which WebDriver's kill at the end of a session may leave unflushed (a
+ * draft removed by a save just before can come back): each test starts from none. */
+const forgetDrafts = (app) =>
+  app.exec("Object.keys(localStorage).filter(k => k.startsWith('rapport.draft.interview')).forEach(k => localStorage.removeItem(k))");
+
 const count = (app, css) => app.exec("return document.querySelectorAll(arguments[0]).length", [css]);
 const noteCount = (app) => count(app, "[data-testid=notes] li[data-note]");
 const size = (app, width, height) => app.cmd("POST", "/window/rect", { width, height });
@@ -85,6 +91,7 @@ test("planning: a third interviewee is refused, a lead with an IC needs an ackno
   const app = await Session.start(driver.url, ARGS);
   try {
     await size(app, 1280, 800);
+    await forgetDrafts(app);
     await app.click("a[data-area=people]");
     await addPerson(app, "Ana Ic", "ic");
     await addPerson(app, "Bo Ic", "ic");
@@ -133,6 +140,7 @@ test("a half-filled plan survives leaving the screen; Escape with changes asks f
   const app = await Session.start(driver.url, ARGS);
   try {
     await size(app, 1280, 800);
+    await forgetDrafts(app);
     await app.click("a[data-area=interviews]");
     // No change: Escape just closes.
     await app.click("[data-testid=interview-new]");
@@ -350,6 +358,7 @@ test("interview mode at length: 12 notes, clock, guide progress and Finish stay 
   const app = await Session.start(driver.url, ARGS);
   try {
     await size(app, 1280, 800);
+    await forgetDrafts(app);
     await app.click("a[data-area=interviews]");
     await app.click("[data-testid=interview-new]");
     await app.type("#interview-title", "Twelve notes in a row");
@@ -457,6 +466,7 @@ test("editing an interview: title and time in the user's zone; a stale edit show
   const app = await Session.start(driver.url, ARGS);
   try {
     await size(app, 1280, 800);
+    await forgetDrafts(app);
     await openInterview(app, "How deploys work today");
     await app.click("[data-testid=interview-edit]");
     await app.find("[data-testid=plan-form]");
