@@ -348,7 +348,13 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
             </form>
           )}
           <div className="capture card">
-            <QuestionCheck findings={findings} onRewrite={setDraft} />
+            <QuestionCheck
+              findings={findings}
+              onRewrite={(text) => {
+                setDraft(text);
+                box.current?.focus();
+              }}
+            />
             <textarea
               ref={box}
               data-testid="note-input"
