@@ -584,7 +584,11 @@ fn double_barreled() {
         "double-barreled",
     );
     assert_eq!(f.trigger, "clear and up");
-    assert_eq!(f.suggestion, "Are the dashboards clear?");
+    // "Are the dashboards clear?" would ask for approval, so the rewrite is an open one.
+    assert_eq!(
+        f.suggestion,
+        "Tell me about the last time you looked at a dashboard. Walk me through it step by step."
+    );
     let f = finding(
         "Are you satisfied with your job and your salary?",
         "double-barreled",

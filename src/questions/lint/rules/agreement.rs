@@ -17,7 +17,12 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
     for (i, s) in d.sents.iter().enumerate() {
         let o = d.head(s);
         let wh = d.f(o) & WH != 0;
-        if s.question && d.f(o) & NEG_AUX != 0 && o + 1 < s.wb {
+        // "Don't you think we need to speed up?" keeps its lead even when written with a full
+        // stop.
+        let opinion_ask = d.f(o) & NEG_AUX != 0
+            && d.w_at(o + 1, s) == "you"
+            && matches!(d.w_at(o + 2, s), "think" | "agree" | "feel" | "believe");
+        if (s.question || opinion_ask) && d.f(o) & NEG_AUX != 0 && o + 1 < s.wb {
             // "Isn't it…", "Don't you think…", "Wouldn't a … make …"
             let mut end = o + 1;
             if matches!(
@@ -99,11 +104,35 @@ fn tag(d: &Doc, i: usize, s: &Sent, o: usize, wh: bool, out: &mut Vec<Raw>) -> b
     false
 }
 
-/// "You came home after midnight?", "It rained last night?": a statement with a question mark.
+/// "You came home after midnight?", "It rained last night?", "Looking at page one, you see
+/// that this is your signature?", "And your ability to see that was the sign?": a statement
+/// with a question mark.
 fn declarative(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
-    let o = d.first_content(s);
     let asked = d.toks.get(s.tb).is_some_and(|t| t.punct == '?');
-    if !asked || s.wb - o < 3 || d.f(o) & SUBJ_PRONOUN == 0 || d.f(o) & AUX != 0 {
+    if !asked {
+        return;
+    }
+    let first = d.first_content(s);
+    // The statement's subject: the first word, or the first word after an introductory
+    // phrase ("Looking at page one, you …", "So when you use the term, you mean …").
+    let intro_end = (first + 1..s.wb).find(|&k| d.punct_before(k) == ',');
+    let o = match intro_end {
+        Some(k)
+            if d.f(first) & (SUBJ_PRONOUN | AUX | MODAL | NEG_AUX | WH) == 0
+                || matches!(d.w(first), "when" | "if" | "after" | "before") =>
+        {
+            k
+        }
+        _ => first,
+    };
+    if s.wb - o < 3 || d.f(o) & AUX != 0 {
+        return;
+    }
+    let pronoun = d.f(o) & SUBJ_PRONOUN != 0;
+    // "your ability to see that was …": a possessive noun phrase, then "was"/"is".
+    let possessive = matches!(d.w(o), "your" | "his" | "her" | "their")
+        && (o + 2..s.wb.min(o + 6)).any(|k| matches!(d.w(k), "was" | "is" | "were" | "are"));
+    if !(pronoun || possessive) {
         return;
     }
     // A real question inside ("…, where would you go?") or alternatives ("A or B?") — but a
@@ -114,7 +143,7 @@ fn declarative(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
                 || (d.f_at(k + 1, s) & (AUX | MODAL | NEG_AUX) != 0
                     && d.f_at(k + 2, s) & SUBJ_PRONOUN != 0))
     });
-    if inner_question || d.find(s.wa, s.wb, "or").is_some() {
+    if inner_question || d.find(o, s.wb, "or").is_some() {
         return;
     }
     out.push(

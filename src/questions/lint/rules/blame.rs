@@ -14,12 +14,13 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         let o = d.head(s);
         let r = match d.w(o) {
             "who" | "who's" | "whose" => who(d, s, o),
+            "which" => which(d, s, o),
             "why" => why(d, s, o),
             "how" => how(d, s, o),
             "what" => thinking(d, s, o),
             _ => closed(d, s, o),
         };
-        if let Some(r) = r {
+        if let Some(r) = r.or_else(|| hindsight(d, s)) {
             out.push(r);
         }
     }
@@ -48,6 +49,10 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     let hit = |end: usize| Some(d.raw(Rule::Blame, o, end).shape(Shape::Who).aux(o + 1));
     if w0 == "whose" && matches!(w1, "fault" | "mistake" | "error" | "responsibility") {
         return hit(o + 1);
+    }
+    // "Whose change caused the incident?", "Whose code broke the build?"
+    if w0 == "whose" && d.f_at(o + 2, s) & BLAME_VERB != 0 {
+        return hit(o + 2);
     }
     // "Who's to blame?", "Who's at fault?", "Who's responsible for this?"
     if w0 == "who's" {
@@ -84,6 +89,10 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
         if w2 == "responsible" && d.w_at(o + 3, s) == "for" && incident_object(d, s, o + 4) {
             return hit((o + 4).min(s.wb - 1));
         }
+        // "Who was responsible?" on its own: for the outage under review.
+        if w2 == "responsible" && o + 3 == s.wb {
+            return hit(o + 2);
+        }
         return None;
     }
     match w1 {
@@ -116,6 +125,23 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
         }
         _ => None,
     }
+}
+
+/// "Which engineer approved this change?", "Which developer pushed the bad config?": "who",
+/// asked through a person noun.
+fn which(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
+    let p = o + 1;
+    if d.f_at(p, s) & PERSON == 0 || d.f_at(p, s) & SYSTEM_NOUN != 0 {
+        return None;
+    }
+    let v = p + 1;
+    let w = d.w_at(v, s);
+    let blamed = d.f_at(v, s) & BLAME_VERB != 0
+        || (matches!(
+            w,
+            "pushed" | "merged" | "deployed" | "shipped" | "committed" | "wrote" | "changed"
+        ) && judged_object(d, s, v + 1));
+    blamed.then(|| d.raw(Rule::Blame, o, v).shape(Shape::Who).aux(v))
 }
 
 /// The subject after "why did/didn't": a person ("you", "the engineer", "Alex"), not a
@@ -208,9 +234,15 @@ fn how(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     if w2 == "no" && d.w_at(k + 1, s) == "one" {
         return hit(k + 1);
     }
-    // "How could you miss that?", "How did you make this mess?"
-    if matches!(w2, "you" | "he" | "she" | "they") && matches!(w1, "did" | "could") {
-        let v = k + 1;
+    // "How could you miss that?", "How did you make this mess?", "How did the engineer miss
+    // the alert?"
+    let subject_end = if matches!(w2, "you" | "he" | "she" | "they") {
+        Some(k)
+    } else {
+        person_subject(d, s, k)
+    };
+    if let (Some(e), true) = (subject_end, matches!(w1, "did" | "could")) {
+        let v = e + 1;
         if d.f_at(v, s) & BLAME_VERB != 0 || d.w_at(v, s) == "not" {
             return hit(v);
         }
@@ -218,6 +250,26 @@ fn how(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
             && (v + 1..s.wb.min(v + 4)).any(|j| d.f(j) & INCIDENT_NOUN != 0)
         {
             return hit(v);
+        }
+    }
+    None
+}
+
+/// Hindsight: "What should you have done differently?", "What could the team have caught
+/// earlier?" judge the people by what is known now.
+fn hindsight(d: &Doc, s: &Sent) -> Option<Raw> {
+    for k in s.wa..s.wb.saturating_sub(3) {
+        if !matches!(d.w(k), "should" | "could" | "shouldn't" | "couldn't") {
+            continue;
+        }
+        let subj = if matches!(d.w(k + 1), "you" | "we" | "they" | "he" | "she") {
+            Some(k + 1)
+        } else {
+            person_subject(d, s, k + 1)
+        };
+        let Some(e) = subj else { continue };
+        if d.w_at(e + 1, s) == "have" && e + 2 < s.wb {
+            return Some(d.raw(Rule::Blame, k, e + 2).shape(Shape::WhyYou).aux(e + 2));
         }
     }
     None

@@ -50,6 +50,22 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                                 | "bothered"
                                 | "benefit"
                                 | "benefited"
+                                | "hurt"
+                                | "hurts"
+                                | "harm"
+                                | "harmed"
+                                | "damage"
+                                | "damaged"
+                                | "waste"
+                                | "wasted"
+                                | "suffer"
+                                | "suffered"
+                                | "struggle"
+                                | "struggled"
+                                | "save"
+                                | "saved"
+                                | "simplify"
+                                | "simplified"
                         )
                     }) {
                         // "How much would you pay…" is a hypothetical, not a scale.
