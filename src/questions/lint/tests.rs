@@ -499,6 +499,20 @@ fn presupposition() {
         "because the dashboards were red",
     );
     assert!(check("Why did you choose Postgres for that service?").is_empty());
+    assert_rule(
+        "What do you love about the new alert routing?",
+        "presupposition",
+        "What do you love",
+    );
+    assert_rule(
+        "Did you see Mr. Hale leave the building?",
+        "presupposition",
+        "Did you see Mr. Hale leave",
+    );
+    assert!(!is_leading(
+        "What, if anything, do you enjoy about the new alert routing?"
+    ));
+    assert!(!is_leading("What do you like about the new alert routing?"));
 }
 
 #[test]

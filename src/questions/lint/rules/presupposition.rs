@@ -20,6 +20,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             _ => {}
         }
         biggest_problem(d, s, out);
+        liked_about(d, s, out);
         if s.question {
             witnessed(d, s, o, out);
             admission(d, s, o, out);
@@ -221,6 +222,44 @@ fn what(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) {
     }
 }
 
+/// "What do you love about the app?", "Tell me what you enjoyed about the launch": presumes the
+/// enthusiasm (not "What, if anything, do you enjoy about…", "What did you love and hate…", or
+/// the ranking probe "What did you enjoy most about…"). Plain "What do you like about your
+/// job?" stays an open probe: sources label it both ways, and interview guides recommend it.
+fn liked_about(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
+    let Some(w) = (s.wa..s.wb).find(|&k| d.w(k) == "what") else {
+        return;
+    };
+    let Some(v) = (w + 1..s.wb.min(w + 4)).find(|&k| {
+        matches!(
+            d.w(k),
+            "love" | "loved" | "loves" | "enjoy" | "enjoyed" | "enjoys"
+        )
+    }) else {
+        return;
+    };
+    if d.w_at(v + 1, s) != "about" || !(w + 1..v).any(|k| d.w(k) == "you") {
+        return;
+    }
+    let hedged = (s.wa..s.wb).any(|k| {
+        matches!(
+            d.w(k),
+            "anything"
+                | "dislike"
+                | "disliked"
+                | "hate"
+                | "hated"
+                | "most"
+                | "least"
+                | "best"
+                | "worst"
+        ) || (d.w(k) == "not" && k > v)
+    });
+    if !hedged {
+        out.push(d.raw(Rule::Presupposition, w, v));
+    }
+}
+
 /// "the biggest problem with…", "the worst part of…"
 fn biggest_problem(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
     for k in s.wa..s.wb.saturating_sub(1) {
@@ -309,7 +348,9 @@ fn witnessed(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) {
                     | "pull"
                     | "point"
             );
-        if acting && d.adjacent_range(p, k) {
+        let one_clause =
+            (d.words[p]..d.words[k]).all(|t| !matches!(d.toks[t].punct, ',' | ';' | ':' | '-'));
+        if acting && one_clause {
             out.push(d.raw(Rule::Presupposition, o, k));
             return;
         }
