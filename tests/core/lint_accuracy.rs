@@ -1,16 +1,19 @@
 //! Accuracy of the leading-question checker, on three sets of labelled questions:
 //! - the old hand-labelled files (`tests/data/questions_labelled.csv`, `questions_holdout.csv`),
 //!   written by the same hands as the rules;
-//! - the corpus **train** split (`tests/data/corpus`), by source-grouped 5-fold cross-validation:
-//!   the statistical layer is retrained in each fold without the held-out sites. The rules were
-//!   written with the whole train split in view, so for them this is an in-sample figure;
+//! - the corpus **train** split (`tests/data/corpus`), reported over source-grouped 5 folds
+//!   (sites never straddle folds) with the spread between folds. The checker has no learned
+//!   part, and its rules were written with the whole train split in view, so the pooled figure
+//!   is an in-sample one; the fold spread shows how much it varies from one group of sites to
+//!   another;
 //! - the corpus **test** split, frozen by source before any tuning. It is only reported, never
-//!   tuned on: the test fails if the README's accuracy table does not show exactly these numbers.
+//!   tuned on: the test fails if the README's accuracy table does not show exactly these numbers;
+//! - the corpus **test2** split (round 2), frozen the same way and only reported by hand
+//!   (`test2_report`, ignored).
 //!
 //! `cargo test -p rapport --test core lint_accuracy -- --nocapture` prints every report;
 //! `LINT_SHOW_ERRORS=1` lists the misclassified questions of the old data and the train split.
-use rapport::questions::lint::model::{self, train, TrainConfig};
-use rapport::questions::lint::{check, check_with, is_leading, is_leading_with, RULES};
+use rapport::questions::lint::{check, is_leading, RULES};
 use std::collections::BTreeMap;
 
 #[derive(Clone)]
@@ -253,16 +256,6 @@ fn committed(rows: &[Row]) -> Vec<bool> {
     rows.iter().map(|r| is_leading(&r.question)).collect()
 }
 
-/// The examples the committed weights are trained on: the corpus train split and the old
-/// labelled file (never the old holdout, never the test split).
-fn training_examples<'a>(corpus: &'a [Row], old: &'a [Row]) -> Vec<(&'a str, bool)> {
-    corpus
-        .iter()
-        .chain(old)
-        .map(|r| (r.question.as_str(), r.leading))
-        .collect()
-}
-
 #[test]
 fn old_labelled_data() {
     for (name, title) in [
@@ -304,34 +297,27 @@ fn old_labelled_data() {
 #[test]
 fn corpus_train_cross_validation() {
     let rows = load_corpus("train");
-    let old = load_old("questions_labelled.csv");
-    let rules_only: Vec<bool> = rows
-        .iter()
-        .map(|r| is_leading_with(&r.question, None))
-        .collect();
-    report(
-        "Corpus train split, rules alone (in-sample)",
-        &rows,
-        &rules_only,
-    );
+    let predicted = committed(&rows);
     let fold = folds(&rows, 5);
-    let mut cv = vec![false; rows.len()];
     for f in 0..5 {
-        let ex: Vec<(&str, bool)> = (rows
+        let mut c = Conf::default();
+        for ((r, &p), _) in rows
             .iter()
+            .zip(&predicted)
             .zip(&fold)
-            .filter(|(_, &g)| g != f)
-            .map(|(r, _)| r))
-        .chain(&old)
-        .map(|r| (r.question.as_str(), r.leading))
-        .collect();
-        let m = train(&ex, &TrainConfig::COMMITTED).model();
-        for (i, r) in rows.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
-            cv[i] = is_leading_with(&r.question, Some(&m));
+            .filter(|(_, &g)| g == f)
+        {
+            c.add(r.leading, p);
         }
+        println!(
+            "  fold {f}: {} questions, precision {:.3}, recall {:.3}",
+            c.tp + c.fp + c.fnn + c.tn,
+            c.precision(),
+            c.recall()
+        );
     }
     let title = "Corpus train split, 5-fold cross-validation by source";
-    let (c, overall, _) = report(title, &rows, &cv);
+    let (c, overall, _) = report(title, &rows, &predicted);
     assert_in_readme(&[overall]);
     // A regression guard, not a claim of generalisation (the rules saw these questions).
     assert!(c.precision() >= 0.90, "CV precision {:.3}", c.precision());
@@ -410,52 +396,4 @@ fn findings_are_well_formed_on_all_labelled_questions() {
             r.category
         );
     }
-}
-
-/// Training is deterministic, so the committed weights must be exactly what it produces.
-/// `RAPPORT_WRITE_WEIGHTS=1` rewrites the file instead.
-#[test]
-fn committed_weights_are_reproducible() {
-    let corpus = load_corpus("train");
-    let old = load_old("questions_labelled.csv");
-    let cfg = TrainConfig::COMMITTED;
-    let text =
-        train(&training_examples(&corpus, &old), &cfg).to_file(&cfg, corpus.len(), old.len());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/questions/lint/model_weights.txt"
-    );
-    if std::env::var("RAPPORT_WRITE_WEIGHTS").is_ok_and(|v| v == "1") {
-        std::fs::write(path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap();
-    assert!(
-        text == committed,
-        "model_weights.txt is stale: rerun with RAPPORT_WRITE_WEIGHTS=1"
-    );
-    assert!(model::Model::parse(&committed).is_ok());
-}
-
-#[test]
-fn model_flags_carry_a_rule_span_and_rewrite() {
-    // A model that flags everything the rules miss: its findings must still be complete.
-    let ex = [
-        ("What colour was the jacket?", true),
-        ("Where were you?", false),
-    ];
-    let cfg = TrainConfig {
-        residual: false,
-        min_count: 1,
-        threshold: 0.0,
-        ..TrainConfig::COMMITTED
-    };
-    let m = train(&ex, &cfg).model();
-    let q = "What colour was the youth's jacket?";
-    let fs = check_with(q, Some(&m));
-    assert_eq!(fs.len(), 1, "{fs:?}");
-    let f = &fs[0];
-    assert_eq!(f.rule, "leading-wording");
-    assert_eq!(&q[f.span.start..f.span.end], f.trigger);
-    assert!(f.explanation.contains(&f.trigger));
-    assert!(!f.suggestion.is_empty());
 }

@@ -57,10 +57,6 @@ pub(crate) const RULE_TABLE: &[(&str, &str)] = &[
         "blame",
         "Asks who is at fault or why a person acted (\"Who broke the deploy?\", \"Why didn't you test it?\") instead of how the system made the action reasonable.",
     ),
-    (
-        "leading-wording",
-        "Wording the statistical model associates with leading questions, where no hand-written rule matched.",
-    ),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
@@ -75,11 +71,9 @@ pub(crate) enum Rule {
     Scale,
     StatementFirst,
     Blame,
-    /// Raised by the statistical layer only.
-    Model,
 }
 
-pub(crate) const RULE_COUNT: usize = 11;
+pub(crate) const RULE_COUNT: usize = 10;
 
 impl Rule {
     pub fn id(self) -> &'static str {
