@@ -20,7 +20,10 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             "what" => thinking(d, s, o),
             _ => closed(d, s, o),
         };
-        if let Some(r) = r.or_else(|| hindsight(d, s)) {
+        if let Some(r) = r
+            .or_else(|| hindsight(d, s))
+            .or_else(|| possessive_fault(d, s))
+        {
             out.push(r);
         }
     }
@@ -288,17 +291,30 @@ fn thinking(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     None
 }
 
-/// "Was it your mistake?", "Did you cause the outage?", "Did you break the build?"
+/// "Was it your mistake?", "When did you realise your error?", "Is that his fault?": the fault
+/// is already assigned to a person (not "What did you learn from mistakes?").
+fn possessive_fault(d: &Doc, s: &Sent) -> Option<Raw> {
+    let o = d.head(s);
+    (s.wa..s.wb.saturating_sub(1))
+        .find(|&k| {
+            matches!(d.w(k), "your" | "his" | "her" | "their")
+                && matches!(
+                    d.w(k + 1),
+                    "fault" | "mistake" | "error" | "doing" | "blunder"
+                )
+        })
+        .map(|k| {
+            let start = if o < k { o } else { k };
+            d.raw(Rule::Blame, start, k + 1)
+                .shape(Shape::Who)
+                .aux(k + 1)
+        })
+}
+
+/// "Did you cause the outage?", "Did you break the build?"
 fn closed(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     if d.f(o) & AUX == 0 {
         return None;
-    }
-    for k in o + 1..s.wb.saturating_sub(1) {
-        if matches!(d.w(k), "your" | "his" | "her" | "their")
-            && matches!(d.w(k + 1), "fault" | "mistake" | "error" | "doing")
-        {
-            return Some(d.raw(Rule::Blame, o, k + 1).shape(Shape::Who).aux(k + 1));
-        }
     }
     if d.w_at(o + 1, s) == "you"
         && matches!(

@@ -93,6 +93,17 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                 out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
                 break;
             }
+            // "Is the new layout an improvement?", "Was the migration a success?"
+            if d.f(o) & BE != 0
+                && matches!(
+                    w,
+                    "improvement" | "success" | "win" | "upgrade" | "failure" | "mistake"
+                )
+                && (k.saturating_sub(2).max(o + 1)..k).any(|j| matches!(d.w(j), "a" | "an"))
+            {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
             if w == "too" && k + 1 < s.wb && d.adjacent(k) {
                 out.push(d.raw(Rule::Confirmation, o, k + 1));
                 break;

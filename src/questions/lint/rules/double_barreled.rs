@@ -4,8 +4,8 @@
 
 use super::{Cut, Raw, Rule, Shape};
 use crate::questions::lint::lexicon::{
-    self, APPROVAL, AUX, CONJ, DET, EVAL, FUNCTION, MODAL, NEG, NEG_AUX, POS, PREP, PROCESS_VERB,
-    SUBJ_PRONOUN, WH,
+    self, APPROVAL, AUX, BE, CONJ, DET, EVAL, FUNCTION, MODAL, NEG, NEG_AUX, POS, PREP,
+    PROCESS_VERB, SUBJ_PRONOUN, WH,
 };
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
@@ -170,9 +170,11 @@ fn think_of(d: &Doc, s: &Sent, out: &mut Vec<Raw>) -> bool {
 fn judged_pair(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
     let o = d.head(s);
     let closed = d.f(o) & (AUX | MODAL | NEG_AUX) != 0;
+    // "How fast and reliable is the build?": two qualities, whatever they are.
     let rating = d.w(o) == "how"
         && (matches!(d.w_at(o + 1, s), "much" | "likely" | "strongly")
-            || d.f_at(o + 1, s) & (EVAL | APPROVAL) != 0);
+            || d.f_at(o + 1, s) & (EVAL | APPROVAL) != 0
+            || (d.w_at(o + 2, s) == "and" && d.f_at(o + 4, s) & (BE | AUX) != 0));
     if !(closed || rating) || d.is_request(s) {
         return;
     }

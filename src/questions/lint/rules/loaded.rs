@@ -1,7 +1,7 @@
 //! loaded-wording: emotional or judgemental words ("the awful alert noise", "so few deploys",
 //! "our excellent customer service", "the broken legacy tool").
 
-use super::{balanced, Raw, Rule};
+use super::{balanced, with_opposite, Raw, Rule};
 use crate::questions::lint::lexicon::{
     ABSOLUTE, DET, EVAL, IMPERATIVE, LOADED, NEG, POS, PRAISE, SO_ADJ, WH,
 };
@@ -30,7 +30,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             } else if f & LOADED != 0 {
                 if superlative_part(d, k, s)
                     || (w == "broken" && !attributive(d, k, s))
-                    || (f & (POS | NEG) != 0 && both_poles)
+                    || (both_poles && (f & (POS | NEG) != 0 || with_opposite(d, k, s.wa, s.wb)))
                     || own_feeling(d, k, s)
                 {
                     continue;

@@ -48,7 +48,7 @@ fn statement(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
             || (d.f(k) & CROWD != 0
                 && (k + 1..s.wb.min(k + 4)).any(|j| d.f(j) & OPINION_VERB != 0))
     });
-    if !marked {
+    if !marked || two_views(d, s) {
         return;
     }
     // "You mentioned the build was slow. Can you tell me more?" reflects their own words.
@@ -190,6 +190,9 @@ fn with_the_crowd(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
 /// "Some people say…", "Most experts evaluate the policy as effective. What do you think?",
 /// "Studies have shown that…" ahead of the question (not "What do most people say about X?").
 fn crowd(d: &Doc, s: &Sent, later_question: bool, out: &mut Vec<Raw>) {
+    if two_views(d, s) {
+        return;
+    }
     let head = d.head(s);
     for c in s.wa..s.wb {
         if d.f(c) & CROWD == 0 {
@@ -223,4 +226,18 @@ fn crowd(d: &Doc, s: &Sent, later_question: bool, out: &mut Vec<Raw>) {
         out.push(r);
         return;
     }
+}
+
+/// "Some people say X; others say Y." sets two views side by side (the balanced form survey
+/// guides recommend), so neither is pressed on the respondent.
+fn two_views(d: &Doc, s: &Sent) -> bool {
+    let Some(c) = (s.wa..s.wb).find(|&k| d.f(k) & CROWD != 0) else {
+        return false;
+    };
+    (c + 2..s.wb).any(|k| {
+        let w = d.w(k);
+        w == "others"
+            || (w == "other" && d.f_at(k + 1, s) & CROWD != 0)
+            || (w == d.w(c) && w == "some")
+    })
 }
