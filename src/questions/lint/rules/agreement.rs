@@ -33,6 +33,17 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             }
             out.push(d.raw(Rule::Agreement, o, end));
         }
+        // "Were you not paying attention?", "Did you not see the sign?": the negative question,
+        // written in two words.
+        if s.question
+            && d.f(o) & AUX != 0
+            && d.f_at(o + 1, s) & SUBJ_PRONOUN != 0
+            && d.w_at(o + 2, s) == "not"
+            && o + 3 < s.wb
+        {
+            out.push(d.raw(Rule::Agreement, o, o + 2));
+        }
+        put_to_you(d, s, o, out);
         let tagged = s.question && tag(d, i, s, o, wh, out);
         for k in s.wa..s.wb {
             let w = d.w(k);
@@ -63,6 +74,45 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         }
         if s.question && !tagged {
             declarative(d, s, out);
+        }
+    }
+}
+
+/// The interviewer's own claim put up for a yes: "Would it be fair to say the meeting went
+/// badly?", "Is it accurate to say…", "Am I right that you left early?", "I put it to you
+/// that…", "I suggest that you…" (the last two with or without a question mark: in
+/// cross-examination they are the question).
+fn put_to_you(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) {
+    let w = |k: usize| d.w_at(k, s);
+    // "Would it be fair to say", "Is it fair to say", "Isn't it true to say"
+    let it_at = if w(o + 1) == "it" && w(o + 2) == "be" {
+        Some(o + 3)
+    } else if w(o + 1) == "it" {
+        Some(o + 2)
+    } else {
+        None
+    };
+    if let Some(a) = it_at.filter(|_| s.question) {
+        if d.f(o) & (AUX | MODAL | NEG_AUX) != 0
+            && matches!(w(a), "fair" | "accurate" | "correct" | "right" | "true")
+            && w(a + 1) == "to"
+            && w(a + 2) == "say"
+        {
+            out.push(d.raw(Rule::Agreement, o, a + 2));
+            return;
+        }
+    }
+    if s.question && w(o) == "am" && w(o + 1) == "i" && matches!(w(o + 2), "right" | "correct") {
+        out.push(d.raw(Rule::Agreement, o, o + 2));
+        return;
+    }
+    let first = d.first_content(s);
+    if w(first) == "i" {
+        let v = first + 1;
+        if w(v) == "put" && w(v + 1) == "it" && w(v + 2) == "to" && w(v + 3) == "you" {
+            out.push(d.raw(Rule::Agreement, first, v + 3));
+        } else if matches!(w(v), "suggest" | "submit") && matches!(w(v + 1), "that" | "to") {
+            out.push(d.raw(Rule::Agreement, first, v + 1));
         }
     }
 }

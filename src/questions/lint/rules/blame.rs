@@ -5,7 +5,7 @@
 
 use super::{Raw, Rule, Shape};
 use crate::questions::lint::lexicon::{
-    AUX, BE, BLAME_VERB, DET, INCIDENT_NOUN, LOADED, NEG_AUX, PERSON, RISKY, SYSTEM_NOUN,
+    AUX, BE, BLAME_VERB, DET, INCIDENT_NOUN, LOADED, MODAL, NEG_AUX, PERSON, RISKY, SYSTEM_NOUN,
 };
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
@@ -22,6 +22,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         };
         if let Some(r) = r
             .or_else(|| hindsight(d, s))
+            .or_else(|| counterfactual(d, s))
             .or_else(|| possessive_fault(d, s))
         {
             out.push(r);
@@ -52,6 +53,12 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     let hit = |end: usize| Some(d.raw(Rule::Blame, o, end).shape(Shape::Who).aux(o + 1));
     if w0 == "whose" && matches!(w1, "fault" | "mistake" | "error" | "responsibility") {
         return hit(o + 1);
+    }
+    // "Whose idea was it to deploy on a Friday?"
+    if w0 == "whose" && matches!(w1, "idea" | "decision" | "call") {
+        if let Some(k) = (o + 2..s.wb).find(|&k| d.f(k) & RISKY != 0) {
+            return hit(k);
+        }
     }
     // "Whose change caused the incident?", "Whose code broke the build?"
     if w0 == "whose" && d.f_at(o + 2, s) & BLAME_VERB != 0 {
@@ -106,6 +113,8 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
             }
             None
         }
+        // "Who signed off on this?"
+        "signed" if w2 == "off" && judged_object(d, s, o + 3) => hit(o + 2),
         // "Who did this?"
         "did" if matches!(w2, "this" | "that" | "it") && o + 3 == s.wb => hit(o + 2),
         // "Who made a mistake?"
@@ -276,6 +285,34 @@ fn hindsight(d: &Doc, s: &Sent) -> Option<Raw> {
         }
     }
     None
+}
+
+/// Counterfactual hindsight: "If you had tested it, would this have happened?", "Could this
+/// have been avoided if the engineer had followed the process?" name the person's omission as
+/// the cause.
+fn counterfactual(d: &Doc, s: &Sent) -> Option<Raw> {
+    let i = (s.wa..s.wb).find(|&k| d.w(k) == "if")?;
+    let subj = if matches!(d.w_at(i + 1, s), "you" | "we" | "they" | "he" | "she") {
+        Some(i + 1)
+    } else {
+        person_subject(d, s, i + 1)
+    }?;
+    if !matches!(d.w_at(subj + 1, s), "had" | "hadn't") || subj + 2 >= s.wb {
+        return None;
+    }
+    let outcome = (s.wa..s.wb).any(|k| {
+        matches!(
+            d.w(k),
+            "avoided" | "prevented" | "happened" | "occurred" | "caught" | "stopped"
+        )
+    }) && (s.wa..s.wb).any(|k| {
+        d.w(k) == "have" && (k.saturating_sub(3).max(s.wa)..k).any(|j| d.f(j) & MODAL != 0)
+    });
+    outcome.then(|| {
+        d.raw(Rule::Blame, i, subj + 2)
+            .shape(Shape::WhyYou)
+            .aux(subj + 2)
+    })
 }
 
 /// "What were you thinking?", "What the heck were you thinking?"

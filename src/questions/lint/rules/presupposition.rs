@@ -22,6 +22,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         biggest_problem(d, s, out);
         liked_about(d, s, out);
         if s.question {
+            enjoyed_activity(d, s, o, out);
             witnessed(d, s, o, out);
             admission(d, s, o, out);
             stopped(d, s, o, out);
@@ -257,6 +258,29 @@ fn liked_about(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
     });
     if !hedged {
         out.push(d.raw(Rule::Presupposition, w, v));
+    }
+}
+
+/// "Where do you like to party?", "When do you enjoy going for a run?": the question takes the
+/// liking for granted and asks only where or when (not "What do you like to do?", which asks
+/// what they like).
+fn enjoyed_activity(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) {
+    let at = match d.w(o) {
+        "where" | "when" => o + 1,
+        "how" if matches!(d.w_at(o + 1, s), "often" | "much") => o + 2,
+        _ => return,
+    };
+    if !matches!(d.w_at(at, s), "do" | "did" | "does") || d.w_at(at + 1, s) != "you" {
+        return;
+    }
+    let v = at + 2;
+    let liking = matches!(
+        d.w_at(v, s),
+        "like" | "love" | "enjoy" | "liked" | "loved" | "enjoyed"
+    );
+    let activity = d.w_at(v + 1, s) == "to" || d.w_at(v + 1, s).ends_with("ing");
+    if liking && activity && v + 2 < s.wb {
+        out.push(d.raw(Rule::Presupposition, o, v));
     }
 }
 

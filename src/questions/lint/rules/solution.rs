@@ -67,7 +67,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                         out.push(d.raw(Rule::Solution, k, j));
                     }
                 }
-                "should" if k == o && k + 1 < s.wb => {
+                "should" if k == o && k + 1 < s.wb && !all_sides(d, s) => {
                     let end = if k + 2 < s.wb { k + 2 } else { k + 1 };
                     out.push(d.raw(Rule::Solution, k, end));
                 }
@@ -127,4 +127,16 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             }
         }
     }
+}
+
+/// "Should the council spend more, less, or about the same?", "…, or not?": every answer is
+/// offered.
+fn all_sides(d: &Doc, s: &crate::questions::lint::tokenizer::Sent) -> bool {
+    (s.wa + 1..s.wb).any(|k| {
+        d.w(k - 1) == "or"
+            && matches!(
+                d.w(k),
+                "not" | "about" | "the" | "neither" | "keep" | "less" | "fewer"
+            )
+    })
 }
