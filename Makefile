@@ -65,3 +65,4 @@ bench:
 	@scripts/setup.sh bench
 	cargo bench -p rapport --bench lint
 	cargo bench -p rapport --bench csv
+	cargo bench -p rapport --bench transcripts

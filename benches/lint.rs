@@ -1,5 +1,5 @@
-//! Checker throughput: `cargo bench --bench lint` (or `make bench`). The target is 100,000
-//! questions checked in under a second; the run fails if `check` misses it.
+//! Checker throughput: `cargo bench --bench lint` (or `make bench`). Prints the time for 100,000
+//! mixed questions (leading and not, ASCII and not) and fails if `check` takes a second or more.
 use rapport::questions::lint::{check, is_leading};
 use std::hint::black_box;
 use std::time::Instant;
@@ -36,11 +36,19 @@ const TEMPLATES: &[&str] = &[
     "Who do you ask when {} breaks and you don't know why?",
     "On a scale of 1 to 10, how great is {}?",
     "Isn't {} overkill, right?",
+    "How satisfied were you with {}?",
+    "Who broke {}?",
+    "Why didn't you test {} in staging?",
+    "Since {} is so stressful, how do you recover?",
+    "You used {} last week, didn't you?",
+    "Are {} clear and up to date?",
+    "What would you try after {}?",
+    "From very dissatisfied to very satisfied, how was {}?",
 ];
 
 fn main() {
-    // Deterministic mix: every template x subject, cycled with a counter suffix
-    // so that no two consecutive strings are identical.
+    // Deterministic mix: every template x subject, cycled with a counter suffix so that no two
+    // consecutive strings are identical.
     let n = 100_000;
     let mut qs = Vec::with_capacity(n);
     let mut seed: u64 = 42;
@@ -56,7 +64,7 @@ fn main() {
         }
         qs.push(q);
     }
-    // Warm up (builds the lexicon once).
+    // Warm up (parses the lexicon and the model once).
     black_box(check(&qs[0]));
 
     let t0 = Instant::now();
@@ -83,7 +91,7 @@ fn main() {
         n as f64 / el.as_secs_f64()
     );
     let budget = std::time::Duration::from_secs(1);
-    if el > budget {
+    if el >= budget {
         eprintln!("FAIL: check took {el:?} for {n} questions (target: under {budget:?})");
         std::process::exit(1);
     }

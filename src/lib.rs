@@ -23,6 +23,7 @@ pub mod sprints;
 pub mod tags;
 pub mod text_enum;
 pub mod today;
+pub mod transcripts;
 pub mod trash;
 pub mod validate;
 

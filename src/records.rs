@@ -68,6 +68,7 @@ fn entity_of(table: &str) -> &'static str {
         "slos" => "SLO",
         "postmortems" => "postmortem",
         "action_items" => "action item",
+        "transcripts" => "transcript",
         _ => "record",
     }
 }

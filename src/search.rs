@@ -1,4 +1,4 @@
-//! Full-text search (SQLite FTS5) over everything a user writes: interview notes and quotes,
+//! Full-text search (SQLite FTS5) over everything a user writes: interview notes and quotes, transcripts,
 //! findings, people, roadmap rows, deliverables and status updates. Snippets come back as
 //! plain-text parts (hits marked), so the UI never renders markup from the database.
 //!
@@ -34,6 +34,8 @@ crate::text_enum! {
         RoadmapRow = "roadmap-row",
         Deliverable = "deliverable",
         Update = "update",
+        /// Words in a transcript: `id` is `<transcript id>/<cue seq>`, the moment to open.
+        Transcript = "transcript",
     }
 }
 
@@ -118,15 +120,16 @@ fn parts(snippet: &str) -> Vec<SnippetPart> {
     out
 }
 
-/// About how many notes the rarest word of `q` is in (for a prefix, its most common
-/// completion): a cheap lookup in the index's vocabulary, before any note is scored.
-fn rarest_word_docs(db: &Db, q: &str) -> Result<i64> {
-    let mut exact = db
-        .conn()
-        .prepare_cached("SELECT coalesce(max(doc), 0) FROM notes_vocab WHERE term = ?1")?;
-    let mut prefix = db.conn().prepare_cached(
-        "SELECT coalesce(max(doc), 0) FROM notes_vocab WHERE term >= ?1 AND term < ?1 || char(1114111)",
-    )?;
+/// About how many rows of a large index (`vocab`: its fts5vocab table) the rarest word of `q`
+/// is in (for a prefix, its most common completion): a cheap lookup in the index's vocabulary,
+/// before any row is scored.
+fn rarest_word_docs(db: &Db, vocab: &str, q: &str) -> Result<i64> {
+    let mut exact = db.conn().prepare_cached(&format!(
+        "SELECT coalesce(max(doc), 0) FROM {vocab} WHERE term = ?1"
+    ))?;
+    let mut prefix = db.conn().prepare_cached(&format!(
+        "SELECT coalesce(max(doc), 0) FROM {vocab} WHERE term >= ?1 AND term < ?1 || char(1114111)"
+    ))?;
     let mut counts = Vec::new();
     for w in q.split("\" ") {
         let is_prefix = w.ends_with('*');
@@ -158,6 +161,7 @@ pub fn search(db: &Db, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let limit = limit.clamp(1, 500) as i64;
     let mut ranked: Vec<(f64, SearchHit)> = Vec::new();
     notes(db, &q, limit, &mut ranked)?;
+    cues(db, &q, limit, &mut ranked)?;
     others(db, &q, limit, &mut ranked)?;
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
     Ok(ranked
@@ -168,7 +172,7 @@ pub fn search(db: &Db, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
 }
 
 fn notes(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Result<()> {
-    let common = rarest_word_docs(db, q)? > RANK_LIMIT_DOCS;
+    let common = rarest_word_docs(db, "notes_vocab", q)? > RANK_LIMIT_DOCS;
     // Ranked: bm25 of the matching notes. Too common to rank: the newest matches, each given
     // a score that puts them after ranked hits of other sources.
     let sql = if common {
@@ -206,6 +210,48 @@ fn notes(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Resul
                 context: format!("{} · {title}", if quote { "Quote" } else { "Note" }),
                 title,
                 snippet,
+            },
+        ))
+    })?;
+    for row in rows {
+        out.push(row?);
+    }
+    Ok(())
+}
+
+/// Transcript cues, ranked like notes (and newest first when the query is too common).
+fn cues(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Result<()> {
+    let common = rarest_word_docs(db, "cues_vocab", q)? > RANK_LIMIT_DOCS;
+    let (score, order) = if common {
+        ("0.0", "cues_fts.rowid DESC")
+    } else {
+        ("bm25(cues_fts)", "bm25(cues_fts)")
+    };
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {score}, c.transcript_id, c.seq, c.speaker, c.start_ms, i.id, i.title,
+                snippet(cues_fts, 0, char(1), char(2), '…', 16)
+         FROM cues_fts JOIN transcript_cues c ON c.rowid = cues_fts.rowid
+         JOIN transcripts t ON t.id = c.transcript_id
+         JOIN interviews i ON i.id = t.interview_id
+         WHERE cues_fts MATCH ?1 ORDER BY {order} LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![q, limit], |r| {
+        let start_ms: i64 = r.get(4)?;
+        let title: String = r.get(6)?;
+        Ok((
+            r.get::<_, f64>(0)?,
+            SearchHit {
+                kind: HitKind::Transcript,
+                id: format!("{}/{}", r.get::<_, String>(1)?, r.get::<_, i64>(2)?),
+                parent_id: Some(r.get(5)?),
+                row_id: None,
+                context: format!(
+                    "Transcript · {} at {} · {title}",
+                    r.get::<_, String>(3)?,
+                    crate::transcripts::hms(start_ms.max(0) as u64)
+                ),
+                title,
+                snippet: parts(&r.get::<_, String>(7)?),
             },
         ))
     })?;

@@ -499,7 +499,7 @@ pub fn restore(db: &Db, trash_id: &str) -> Result<TrashEntry> {
     let payload: Payload =
         serde_json::from_str(&payload).map_err(|e| Error::Io(std::io::Error::other(e)))?;
     let sp = db.unit()?;
-    for row in &payload.rows {
+    for row in parents_first(&payload.rows, &foreign_keys(conn)?) {
         let cols = row
             .columns
             .iter()
@@ -537,6 +537,47 @@ pub fn restore(db: &Db, trash_id: &str) -> Result<TrashEntry> {
     conn.execute("DELETE FROM trash WHERE id = ?1", [trash_id])?;
     sp.commit()?;
     Ok(e)
+}
+
+/// The saved rows, every table after the tables it refers to (the walk saved them depth
+/// first, so a note can come before the transcript it points at); rows of one table keep
+/// their order.
+fn parents_first<'a>(rows: &'a [SavedRow], fks: &[ForeignKey]) -> Vec<&'a SavedRow> {
+    let mut tables: Vec<&str> = Vec::new();
+    for r in rows {
+        if !tables.contains(&r.table.as_str()) {
+            tables.push(&r.table);
+        }
+    }
+    let mut order: Vec<&str> = Vec::new();
+    while order.len() < tables.len() {
+        let before = order.len();
+        for &t in &tables {
+            let ready = !order.contains(&t)
+                && fks.iter().all(|fk| {
+                    fk.child != t
+                        || fk.parent == t
+                        || !tables.contains(&fk.parent.as_str())
+                        || order.contains(&fk.parent.as_str())
+                });
+            if ready {
+                order.push(t);
+            }
+        }
+        if order.len() == before {
+            // A cycle between tables: keep the walk's order for the rest.
+            order.extend(
+                tables
+                    .iter()
+                    .filter(|t| !order.contains(t))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    order
+        .iter()
+        .flat_map(|t| rows.iter().filter(move |r| r.table == *t))
+        .collect()
 }
 
 fn restore_error(err: rusqlite::Error, e: &TrashEntry) -> Error {

@@ -35,6 +35,7 @@ use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
 use rapport::sprints::{self, board, entries, EntryKind, Lane, Sprint, SprintInput, SprintSummary};
 use rapport::today::Today;
+use rapport::transcripts::{self, PullInput, Side, TranscriptSummary, TranscriptView};
 use rapport::trash::{self, TrashEntry};
 
 use crate::state::{today, zone, AppState, Reply};
@@ -138,6 +139,8 @@ contract! {
 
     /// Why a question leads, with the triggering words and a rewrite; empty when it doesn't.
     pure lint_check(question: String) -> Vec<LintFinding> => Ok(lint::check(&question));
+    /// Blaming wording in running prose (postmortems, timelines); spans index the whole text.
+    pure lint_prose(text: String) -> Vec<LintFinding> => Ok(lint::check_prose(&text));
     read questions_list(filter: QuestionFilter) -> Page<Question> => |db| questions::list(db, &filter);
     read questions_topics() -> Vec<TopicCount> => |db| questions::topics(db);
     write questions_create(input: QuestionInput) -> Question => |db| questions::create(db, &input);
@@ -166,6 +169,17 @@ contract! {
     write notes_add(interview_id: String, input: NoteInput) -> Note => |db| notes::add(db, &interview_id, &input);
     write notes_update(id: String, version: i64, input: NoteInput) -> Note => |db| notes::update(db, &id, version, &input);
     write notes_delete(id: String) -> TrashEntry => |db| notes::delete(db, &id);
+
+    read transcripts_list(interview_id: String) -> Vec<TranscriptSummary> => |db| transcripts::list(db, &interview_id);
+    /// The transcript's cues, speakers, pulled spans and the interviewer audit.
+    read transcripts_get(id: String) -> TranscriptView => |db| transcripts::get(db, &id);
+    /// Imports a picked or dropped transcript file into the interview (all or nothing).
+    app transcripts_import(interview_id: String, path: String) -> TranscriptSummary => |app, state| files::import_transcript(app, state, interview_id, path);
+    /// Maps a speaker label to a side and person (or unmaps it); quotes follow.
+    write transcripts_map_speaker(id: String, version: i64, label: String, side: Option<Side>, person_id: Option<String>) -> TranscriptView => |db| transcripts::map_speaker(db, &id, version, &label, side, person_id.as_deref());
+    /// A quote or note from the selected words, linked to them.
+    write transcripts_pull(input: PullInput) -> Note => |db| transcripts::pull(db, &input);
+    write transcripts_delete(id: String) -> TrashEntry => |db| transcripts::delete(db, &id);
 
     read findings_list(filter: FindingFilter) -> Page<Finding> => |db| findings::list(db, &filter);
     read findings_get(id: String) -> Finding => |db| findings::get(db, &id);

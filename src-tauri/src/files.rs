@@ -83,3 +83,23 @@ pub async fn save_report(
     )?;
     Ok(Some(path))
 }
+
+/// Imports a transcript file the user picked or dropped into an interview.
+pub async fn import_transcript(
+    _app: tauri::AppHandle,
+    state: &AppState,
+    interview_id: String,
+    path: String,
+) -> Reply<rapport::transcripts::TranscriptSummary> {
+    let path = state.allowed(&path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    state
+        .write("transcripts_import", move |db| {
+            let bytes = std::fs::read(&path)?;
+            rapport::transcripts::import(db, &interview_id, &name, &bytes)
+        })
+        .await
+}

@@ -42,6 +42,16 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(workspace, args.test_dialog_dir));
     contract::register(builder)
+        .on_window_event(|window, event| {
+            // A file dropped on the window may be opened by the page, like a picked one.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                use tauri::Manager;
+                let state = window.state::<AppState>();
+                for p in paths {
+                    state.allow(p);
+                }
+            }
+        })
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("error while running Rapport");
 }

@@ -41,6 +41,8 @@ crate::text_enum! {
         /// One line per sprint card, with its sprint's focus and dates.
         SprintCards = "sprint_cards",
         FollowUps = "follow_ups",
+        /// One line per transcript cue.
+        Transcripts = "transcripts",
     }
 }
 

@@ -417,6 +417,61 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO search_index (rowid, title, body) SELECT rowid * 16 + 4, title, owner FROM deliverables;
     INSERT INTO search_index (rowid, title, body) SELECT rowid * 16 + 5, '', note FROM row_updates;
     "#,
+    // 9: recorded interviews. A transcript belongs to an interview; its cues are kept as read
+    // (speaker label, times, text) with their own full-text index; each label is mapped once
+    // to the interviewer's side or a person of the interview. Notes and quotes pulled from a
+    // transcript keep the span they came from (cue and UTF-16 offset at each end).
+    r#"
+    CREATE TABLE transcripts (
+        id           TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+        file_name    TEXT NOT NULL,
+        format       TEXT NOT NULL CHECK (format IN ('vtt', 'srt', 'text')),
+        content_hash TEXT NOT NULL,
+        cue_count    INTEGER NOT NULL,
+        word_count   INTEGER NOT NULL,
+        duration_ms  INTEGER NOT NULL,
+        imported_at  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        version      INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX transcripts_interview ON transcripts (interview_id);
+    CREATE TABLE transcript_speakers (
+        transcript_id TEXT NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+        label         TEXT NOT NULL,
+        side          TEXT CHECK (side IN ('interviewer', 'interviewee')),
+        person_id     TEXT REFERENCES people (id) ON DELETE SET NULL,
+        PRIMARY KEY (transcript_id, label)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX transcript_speakers_person ON transcript_speakers (person_id);
+    CREATE TABLE transcript_cues (
+        transcript_id TEXT NOT NULL REFERENCES transcripts (id) ON DELETE CASCADE,
+        seq           INTEGER NOT NULL,
+        start_ms      INTEGER NOT NULL,
+        end_ms        INTEGER NOT NULL,
+        speaker       TEXT NOT NULL,
+        text          TEXT NOT NULL,
+        PRIMARY KEY (transcript_id, seq)
+    ) STRICT;
+    CREATE VIRTUAL TABLE cues_fts USING fts5(
+        text, content = 'transcript_cues', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE cues_vocab USING fts5vocab(cues_fts, 'row');
+    CREATE TRIGGER cues_fts_ai AFTER INSERT ON transcript_cues BEGIN
+        INSERT INTO cues_fts (rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER cues_fts_ad AFTER DELETE ON transcript_cues BEGIN
+        INSERT INTO cues_fts (cues_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+
+    ALTER TABLE notes ADD COLUMN transcript_id TEXT REFERENCES transcripts (id) ON DELETE SET NULL;
+    ALTER TABLE notes ADD COLUMN from_cue INTEGER;
+    ALTER TABLE notes ADD COLUMN from_offset INTEGER;
+    ALTER TABLE notes ADD COLUMN to_cue INTEGER;
+    ALTER TABLE notes ADD COLUMN to_offset INTEGER;
+    CREATE INDEX notes_transcript ON notes (transcript_id);
+    "#,
 ];
 
 /// Work a migration needs that SQL cannot do, run in the same transaction right after its SQL.

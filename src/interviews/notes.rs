@@ -10,6 +10,7 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::records;
 use crate::tags::{parse_tags, strip_tags};
+use crate::transcripts::TranscriptSpan;
 use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
@@ -38,6 +39,8 @@ pub struct Note {
     pub tags: Vec<String>,
     /// What is shown and exported: for a quote, the words said, without its `#tags`.
     pub display: String,
+    /// The transcript words it was taken from, if any.
+    pub source: Option<TranscriptSpan>,
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
@@ -67,11 +70,22 @@ fn from_row(r: &Row) -> rusqlite::Result<Note> {
         created_at: r.get(6)?,
         updated_at: r.get(7)?,
         version: r.get(8)?,
+        source: match r.get::<_, Option<String>>(9)? {
+            Some(transcript_id) => Some(TranscriptSpan {
+                transcript_id,
+                from_cue: r.get(10)?,
+                from_offset: r.get(11)?,
+                to_cue: r.get(12)?,
+                to_offset: r.get(13)?,
+            }),
+            None => None,
+        },
     })
 }
 
 const COLUMNS: &str =
-    "id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at, version";
+    "id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at,
+     version, transcript_id, from_cue, from_offset, to_cue, to_offset";
 
 /// Checks the note against its interview: a quote's speaker must be one of the interviewees.
 fn validated(db: &Db, interview_id: &str, input: &NoteInput) -> Result<NoteInput> {
@@ -128,8 +142,6 @@ pub fn add(db: &Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
         )
         .optional()?;
     let started = started.ok_or_else(|| Error::not_found("interview", interview_id))?;
-    let n = validated(db, interview_id, input)?;
-    let now = clock::now();
     let offset = started
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
         .map(|s| {
@@ -137,19 +149,59 @@ pub fn add(db: &Db, interview_id: &str, input: &NoteInput) -> Result<Note> {
                 .num_seconds()
                 .max(0)
         });
+    insert(db, interview_id, input, offset, None)
+}
+
+/// Adds a note taken from a transcript span, stamped with the time of its first cue.
+pub(crate) fn add_pulled(
+    db: &Db,
+    interview_id: &str,
+    input: &NoteInput,
+    offset_seconds: i64,
+    span: &TranscriptSpan,
+) -> Result<Note> {
+    insert(db, interview_id, input, Some(offset_seconds), Some(span))
+}
+
+fn insert(
+    db: &Db,
+    interview_id: &str,
+    input: &NoteInput,
+    offset: Option<i64>,
+    span: Option<&TranscriptSpan>,
+) -> Result<Note> {
+    let n = validated(db, interview_id, input)?;
+    let now = clock::now();
     let id = clock::new_id();
     let unit = db.unit()?;
     let tx = db.conn();
     tx.execute(
-        "INSERT INTO notes (id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![id, interview_id, n.text, n.is_quote, n.speaker_id, offset, now],
+        "INSERT INTO notes (id, interview_id, text, is_quote, speaker_id, offset_seconds, created_at, updated_at,
+                            transcript_id, from_cue, from_offset, to_cue, to_offset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            id,
+            interview_id,
+            n.text,
+            n.is_quote,
+            n.speaker_id,
+            offset,
+            now,
+            span.map(|s| &s.transcript_id),
+            span.map(|s| s.from_cue),
+            span.map(|s| s.from_offset),
+            span.map(|s| s.to_cue),
+            span.map(|s| s.to_offset)
+        ],
     )?;
     write_tags(tx, &id, &n.text)?;
-    tx.execute(
-        "UPDATE interviews SET draft = '' WHERE id = ?1",
-        [interview_id],
-    )?;
+    if span.is_none() {
+        // A note typed live came from the draft, which is now empty.
+        tx.execute(
+            "UPDATE interviews SET draft = '' WHERE id = ?1",
+            [interview_id],
+        )?;
+    }
     unit.commit()?;
     get(db, &id)
 }

@@ -85,7 +85,88 @@ pub fn interview(db: &Db, id: &str, zone: Zone) -> Result<Doc> {
         })
         .collect();
     doc.list_or(items, "No notes.");
+    for t in crate::transcripts::list(db, id)? {
+        transcript_audit(
+            &mut doc,
+            &t.file_name,
+            &crate::transcripts::audit_stored(db, &t.id)?,
+        );
+    }
     Ok(doc)
+}
+
+/// The interviewer audit of one transcript: how many questions led, which, and who talked.
+fn transcript_audit(doc: &mut Doc, file: &str, a: &crate::transcripts::Audit) {
+    doc.heading(2, format!("Interviewer audit: {file}"));
+    if a.interviewer.is_empty() {
+        doc.para("No speaker is named in this transcript, so the interviewer's questions cannot be told apart.");
+    } else {
+        let plural = if a.asked == 1 {
+            "question"
+        } else {
+            "questions"
+        };
+        doc.para(format!(
+            "You asked {} {plural}; {} led.",
+            a.asked, a.leading
+        ));
+        if a.interviewer_guessed {
+            doc.meta(format!(
+                "No speaker is mapped to the interviewer's side, so {} (who asked the most questions) was taken.",
+                a.interviewer.join(", ")
+            ));
+        }
+    }
+    let led: Vec<Item> = a
+        .questions
+        .iter()
+        .filter(|q| q.leading)
+        .map(|q| Item {
+            text: q.text.clone(),
+            at: Some(q.start.clone()),
+            quote: false,
+            by: None,
+            note: Some(
+                q.rules
+                    .iter()
+                    .map(|f| format!("{}: “{}”", f.rule, f.trigger))
+                    .chain(q.rules.first().map(|f| format!("try: {}", f.suggestion)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        })
+        .collect();
+    if !led.is_empty() {
+        doc.heading(3, "Leading questions");
+        doc.list(led);
+    }
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    doc.heading(3, "Talk time");
+    doc.push(Block::Table {
+        head: vec![
+            "Speaker".into(),
+            "Side".into(),
+            "Words".into(),
+            "Time".into(),
+        ],
+        rows: a
+            .speakers
+            .iter()
+            .map(|s| {
+                let side = if s.interviewer {
+                    "interviewer"
+                } else {
+                    "interviewee"
+                };
+                vec![
+                    s.label.clone(),
+                    side.into(),
+                    pct(s.share_words),
+                    pct(s.share_seconds),
+                ]
+            })
+            .collect(),
+    });
 }
 
 /// Every verbatim quote, by interview: the sheet people paste into decks.

@@ -3,10 +3,25 @@
 use std::process::Command;
 
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_rapport-cli"))
+    cli_with_input(args, "")
+}
+
+fn cli_with_input(args: &[&str], input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapport-cli"))
         .args(args)
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -38,7 +53,57 @@ fn lint_exits_1_when_a_question_leads() {
         "{out}"
     );
     assert!(err.contains("1 of 2 questions leads"), "{err}");
-    assert_eq!(cli(&["lint", "--file", "/no/such/file"]).0, 2);
+    let (code, _, err) = cli(&["lint", "--file", "/no/such/file"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/file"), "{err}");
+}
+
+#[test]
+fn lint_json_gives_scripts_rule_span_explanation_and_rewrite() {
+    let input = "Who broke the deploy?\n# skipped\nWhat happened next?\n";
+    let (code, out, _) = cli_with_input(&["lint", "--json", "--file", "-"], input);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 2, "{out}");
+    assert_eq!(
+        (all[0]["line"].as_u64(), all[0]["leading"].as_bool()),
+        (Some(1), Some(true))
+    );
+    assert_eq!(
+        (all[1]["line"].as_u64(), all[1]["leading"].as_bool()),
+        (Some(3), Some(false))
+    );
+    let f = &all[0]["findings"][0];
+    assert_eq!(f["rule"], "blame");
+    let (start, end) = (
+        f["span"]["start"].as_u64().unwrap(),
+        f["span"]["end"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        &"Who broke the deploy?"[start as usize..end as usize],
+        f["trigger"]
+    );
+    assert!(!f["explanation"].as_str().unwrap().is_empty());
+    let rewrite = f["suggestion"].as_str().unwrap();
+    assert_eq!(
+        cli(&["lint", rewrite]).0,
+        0,
+        "the rewrite passes: {rewrite}"
+    );
+    assert!(all[1]["findings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn lint_prose_finds_blame_in_a_postmortem() {
+    let text =
+        "14:02 The deploy went out.\n14:10 Bob should have checked the canary before merging.\n";
+    let (code, out, _) = cli_with_input(&["lint", "--prose", "--file", "-"], text);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("line 2: [blame]"), "{out}");
+    let calm = "14:02 The deploy went out.\n14:10 The canary showed errors; the rollout paused.\n";
+    let (code, out, _) = cli_with_input(&["lint", "--prose", "--file", "-"], calm);
+    assert_eq!((code, out.as_str()), (0, ""));
 }
 
 #[test]
@@ -139,4 +204,46 @@ fn export_import_restore_with_clear_exit_codes() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("Choose the roadmap"), "{err}");
+}
+
+#[test]
+fn audit_reads_a_transcript_file_without_a_workspace() {
+    let file = format!(
+        "{}/tests/data/transcripts/interview.vtt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, _) = cli(&["audit", &file]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("You asked 8 questions; 3 led."), "{out}");
+    assert!(
+        out.contains("Took 'Priya Raman' as the interviewer"),
+        "{out}"
+    );
+    let (code, out, _) = cli(&["audit", &file, "--interviewer", "Marcus O'Neil", "--json"]);
+    assert_eq!(code, 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["asked"].as_u64(), v["leading"].as_u64()),
+        (Some(4), Some(1))
+    );
+    let speakers = v["speakers"].as_array().unwrap();
+    for key in ["label", "words", "seconds", "share_words", "share_seconds"] {
+        assert!(speakers[0].get(key).is_some(), "{key} in {out}");
+    }
+    let q = &v["questions"][0];
+    for key in ["speaker", "start", "text", "leading", "rules"] {
+        assert!(q.get(key).is_some(), "{key} in {out}");
+    }
+    let bad = format!(
+        "{}/tests/data/transcripts/bad_timestamp.vtt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, _, err) = cli(&["audit", &bad]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad_timestamp.vtt: line 11:"), "{err}");
+    let (code, out, _) = cli_with_input(
+        &["audit", "-", "--json"],
+        "Ana: How do you deploy?\nBen: By hand.\n",
+    );
+    assert_eq!(code, 0, "{out}");
 }

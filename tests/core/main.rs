@@ -14,3 +14,4 @@ mod questions;
 mod roadmaps;
 mod sprints;
 mod today;
+mod transcripts;

@@ -11,6 +11,7 @@ mod questions;
 mod roadmap_rows;
 mod roadmap_updates;
 mod sprint_cards;
+mod transcripts;
 
 use super::read::{Field, Mapping, Table};
 use super::{ImportOptions, ImportReport, ListKind};
@@ -30,6 +31,7 @@ pub(super) fn spec(kind: ListKind) -> &'static dyn Spec {
         ListKind::RoadmapUpdates => &roadmap_updates::RoadmapUpdates,
         ListKind::SprintCards => &sprint_cards::SprintCards,
         ListKind::FollowUps => &follow_ups::FollowUps,
+        ListKind::Transcripts => &transcripts::Transcripts,
     }
 }
 

@@ -34,6 +34,7 @@ import type { PersonFilter } from "./PersonFilter";
 import type { PersonInput } from "./PersonInput";
 import type { Preferences } from "./Preferences";
 import type { Priority } from "./Priority";
+import type { PullInput } from "./PullInput";
 import type { Question } from "./Question";
 import type { QuestionFilter } from "./QuestionFilter";
 import type { QuestionInput } from "./QuestionInput";
@@ -46,12 +47,15 @@ import type { RoadmapSummary } from "./RoadmapSummary";
 import type { RowInput } from "./RowInput";
 import type { RowUpdate } from "./RowUpdate";
 import type { SearchHit } from "./SearchHit";
+import type { Side } from "./Side";
 import type { Sprint } from "./Sprint";
 import type { SprintInput } from "./SprintInput";
 import type { SprintSummary } from "./SprintSummary";
 import type { TagCount } from "./TagCount";
 import type { Today } from "./Today";
 import type { TopicCount } from "./TopicCount";
+import type { TranscriptSummary } from "./TranscriptSummary";
+import type { TranscriptView } from "./TranscriptView";
 import type { TrashEntry } from "./TrashEntry";
 import type { UpdateStatus } from "./UpdateStatus";
 import type { WorkspaceInfo } from "./WorkspaceInfo";
@@ -84,6 +88,8 @@ export type Commands = {
   people_merge: { args: { into: string; from: string }; result: TrashEntry };
   /** Why a question leads, with the triggering words and a rewrite; empty when it doesn't. */
   lint_check: { args: { question: string }; result: Array<LintFinding> };
+  /** Blaming wording in running prose (postmortems, timelines); spans index the whole text. */
+  lint_prose: { args: { text: string }; result: Array<LintFinding> };
   questions_list: { args: { filter: QuestionFilter }; result: Page<Question> };
   questions_topics: { args: Record<string, never>; result: Array<TopicCount> };
   questions_create: { args: { input: QuestionInput }; result: Question };
@@ -111,6 +117,16 @@ export type Commands = {
   notes_add: { args: { interview_id: string; input: NoteInput }; result: Note };
   notes_update: { args: { id: string; version: number; input: NoteInput }; result: Note };
   notes_delete: { args: { id: string }; result: TrashEntry };
+  transcripts_list: { args: { interview_id: string }; result: Array<TranscriptSummary> };
+  /** The transcript's cues, speakers, pulled spans and the interviewer audit. */
+  transcripts_get: { args: { id: string }; result: TranscriptView };
+  /** Imports a picked or dropped transcript file into the interview (all or nothing). */
+  transcripts_import: { args: { interview_id: string; path: string }; result: TranscriptSummary };
+  /** Maps a speaker label to a side and person (or unmaps it); quotes follow. */
+  transcripts_map_speaker: { args: { id: string; version: number; label: string; side: Side | null; person_id: string | null }; result: TranscriptView };
+  /** A quote or note from the selected words, linked to them. */
+  transcripts_pull: { args: { input: PullInput }; result: Note };
+  transcripts_delete: { args: { id: string }; result: TrashEntry };
   findings_list: { args: { filter: FindingFilter }; result: Page<Finding> };
   findings_get: { args: { id: string }; result: Finding };
   findings_tags: { args: Record<string, never>; result: Array<TagCount> };

@@ -16,6 +16,9 @@ export function openHit(go: Go, h: SearchHit): void {
       return go("roadmaps", h.parent_id, h.row_id);
     case "deliverable":
       return go("roadmaps", h.parent_id, h.id);
+    case "transcript":
+      // `id` is "<transcript id>/<cue>": the interview opens its transcript at that moment.
+      return go("interviews", h.parent_id, h.id);
   }
 }
 
@@ -27,4 +30,5 @@ export const HIT_LABELS: Record<SearchHit["kind"], string> = {
   "roadmap-row": "Roadmap row",
   deliverable: "Deliverable",
   update: "Status update",
+  transcript: "Transcript",
 };

@@ -3,6 +3,7 @@
 // becomes an IpcError carrying the core's { code, message, field?, current? }.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type { Commands } from "../bindings/commands";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { Progress } from "../bindings/Progress";
@@ -52,4 +53,15 @@ export const api: Api = new Proxy({} as Api, {
 /** Progress of the long operation under way (exports, backups), pushed by the Rust side. */
 export function onProgress(handler: (p: Progress) => void): Promise<UnlistenFn> {
   return listen<Progress>("progress", (e) => handler(e.payload));
+}
+
+/** Files dropped on the window: their paths (the Rust side lets commands open them), or
+ *  `"over"`/`"leave"` while something is dragged over it, to show a drop target. */
+export function onFileDrop(handler: (e: { kind: "over" | "leave" } | { kind: "drop"; paths: string[] }) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((e) => {
+    const p = e.payload;
+    if (p.type === "drop") handler({ kind: "drop", paths: p.paths });
+    else if (p.type === "leave") handler({ kind: "leave" });
+    else handler({ kind: "over" });
+  });
 }

@@ -34,6 +34,7 @@ export const LIST_LABELS: Record<ListKind, string> = {
   roadmap_updates: "status updates",
   sprint_cards: "sprint cards",
   follow_ups: "follow-ups",
+  transcripts: "transcripts",
 };
 
 export const TRASH_LABELS: Record<TrashKind, string> = {

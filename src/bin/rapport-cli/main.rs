@@ -1,13 +1,15 @@
 //! `rapport-cli`: the Rapport workspace from scripts.
-//! Exit codes: 0 ok; 1 `lint` found a leading question, or `import` found bad rows (nothing
-//! written); 2 bad usage or an error.
+//! Exit codes: 0 ok; 1 `lint` or `audit` found a leading question, or `import` found bad rows
+//! (nothing written); 2 bad usage or an error.
+
+mod audit;
+mod lint;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use rapport::people::{self, PersonFilter};
-use rapport::questions::lint;
 
 #[derive(Parser)]
 #[command(
@@ -68,44 +70,11 @@ enum Command {
         /// A backup written by `backup` (or the app).
         from: PathBuf,
     },
-    /// Check interview questions for leading wording. Exits 1 if any question leads.
-    Lint {
-        /// The question to check.
-        #[arg(required_unless_present = "file", conflicts_with = "file")]
-        question: Option<String>,
-        /// Check every line of a file instead (blank lines and lines starting with # skipped).
-        #[arg(long)]
-        file: Option<PathBuf>,
-    },
-}
-
-/// Prints what the checker finds in each `(line, question)`; returns how many lead.
-fn lint_report(questions: &[(usize, String)], show_line: bool) -> usize {
-    let mut leading = 0;
-    for (line, q) in questions {
-        let findings = lint::check(q);
-        if findings.is_empty() {
-            continue;
-        }
-        leading += 1;
-        let at = if show_line {
-            format!("line {line}: ")
-        } else {
-            String::new()
-        };
-        println!("{at}{q}");
-        for f in &findings {
-            println!("  [{}] \"{}\": {}", f.rule, f.trigger, f.explanation);
-        }
-        println!("  try: {}", findings[0].suggestion);
-    }
-    let n = questions.len();
-    eprintln!(
-        "{leading} of {n} question{} lead{}",
-        if n == 1 { "" } else { "s" },
-        if leading == 1 { "s" } else { "" }
-    );
-    leading
+    /// Check interview questions for leading wording (or prose for blame). Exits 1 if any leads.
+    Lint(lint::Args),
+    /// Audit the interviewer's questions in a transcript file (no workspace needed): which
+    /// led, and the talk-time split. Exits 1 if any question led, 2 on a malformed file.
+    Audit(audit::Args),
 }
 
 fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
@@ -122,26 +91,13 @@ fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
 }
 
 fn run(cli: Cli) -> rapport::Result<ExitCode> {
-    if let Command::Lint { question, file } = cli.command {
-        let questions: Vec<(usize, String)> = match (question, file) {
-            (Some(q), _) => vec![(1, q)],
-            (None, Some(path)) => std::fs::read_to_string(&path)?
-                .lines()
-                .enumerate()
-                .map(|(i, l)| (i + 1, l.trim().to_owned()))
-                .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
-                .collect(),
-            (None, None) => unreachable!("clap requires a question or --file"),
-        };
-        let leading = lint_report(&questions, questions.len() > 1);
-        return Ok(if leading > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        });
-    }
+    let command = match cli.command {
+        Command::Lint(args) => return lint::run(args).map(ExitCode::from),
+        Command::Audit(args) => return audit::run(args).map(ExitCode::from),
+        other => other,
+    };
     let path = cli.db.unwrap_or_else(rapport::db::default_path);
-    if let Command::Restore { from } = &cli.command {
+    if let Command::Restore { from } = &command {
         let saved = rapport::db::restore(&path, from)?;
         eprintln!("restored {} from {}", path.display(), from.display());
         if let Some(saved) = saved {
@@ -151,7 +107,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
     }
     // Other commands never create a workspace: a mistyped --db is an error, not a new file.
     let db = rapport::Db::open_existing(&path)?;
-    match cli.command {
+    match command {
         Command::Info => {
             let info = db.info()?;
             println!(
@@ -268,7 +224,9 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 eprintln!("dry run: {} rows would be imported: {counts}", report.rows);
             }
         }
-        Command::Lint { .. } | Command::Restore { .. } => unreachable!("handled above"),
+        Command::Lint(_) | Command::Audit(_) | Command::Restore { .. } => {
+            unreachable!("handled above")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

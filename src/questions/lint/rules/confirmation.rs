@@ -1,0 +1,110 @@
+//! confirmation-seeking: a closed yes/no question that asks the interviewee to confirm a
+//! problem or feeling you named ("Do you have problems with Chef?"), or to approve
+//! ("Do you like the dashboard?", "Was the help from SRE good enough?", "Do you rely on the
+//! CLI a lot?").
+
+use super::{balanced, Raw, Rule, Shape};
+use crate::questions::lint::lexicon::{APPROVAL, AUX, INTENSIFIER, VALENCE};
+use crate::questions::lint::tokenizer::{Doc, Sent};
+
+pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
+    for s in d.sents.iter().filter(|s| s.question) {
+        let o = d.head(s);
+        if d.f(o) & AUX == 0 || d.is_request(s) {
+            continue;
+        }
+        // "Was it easy or difficult…?" offers both sides.
+        if balanced(d, s.wa, s.wb) && d.find(o, s.wb, "or").is_some() {
+            continue;
+        }
+        for k in o + 1..s.wb {
+            let f = d.f(k);
+            let w = d.w(k);
+            if compared(d, k, s) {
+                continue;
+            }
+            // "Has the problem happened before?" refers to a problem already on the table.
+            let known = matches!(
+                w,
+                "problem" | "problems" | "issue" | "issues" | "trouble" | "difficulty" | "pain"
+            ) && k > o + 1
+                && matches!(d.w(k - 1), "the" | "this" | "that" | "these" | "those");
+            if f & VALENCE != 0 && !(w == "like" || w == "likes") && !known {
+                let shape = if f & APPROVAL != 0 {
+                    Shape::Approval
+                } else {
+                    Shape::Plain
+                };
+                out.push(d.raw(Rule::Confirmation, o, k).shape(shape));
+                break;
+            }
+            // "Do you prefer the new UI?" offers one side only ("…or the old one?" is fine).
+            if matches!(w, "prefer" | "prefers" | "preferred")
+                && !(k + 1..s.wb).any(|j| matches!(d.w(j), "or" | "over" | "to" | "than"))
+            {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
+            if f & APPROVAL != 0 && approval_word(d, k, s) {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
+            if w == "too" && k + 1 < s.wb && d.adjacent(k) {
+                out.push(d.raw(Rule::Confirmation, o, k + 1));
+                break;
+            }
+            // "Do you rely on the CLI a lot?", "Do you really need…"
+            if (w == "a" && d.w_at(k + 1, s) == "lot" && k + 2 == s.wb) || f & INTENSIFIER != 0 {
+                let end = if w == "a" { k + 1 } else { k };
+                out.push(d.raw(Rule::Confirmation, o, end).shape(Shape::Approval));
+                break;
+            }
+        }
+    }
+}
+
+/// "more useful than others", "less painful": a comparison, not a judgement to confirm.
+fn compared(d: &Doc, k: usize, s: &Sent) -> bool {
+    (k > s.wa && matches!(d.w(k - 1), "more" | "less" | "most" | "least"))
+        || d.w_at(k + 1, s) == "than"
+}
+
+/// "like" as a verb of approval, not "feel like", "you'd like to", "looks like".
+fn approval_word(d: &Doc, k: usize, s: &Sent) -> bool {
+    let w = d.w(k);
+    let prev = if k > s.wa { d.w(k - 1) } else { "" };
+    if w == "well" {
+        return !matches!(prev, "as" | "very");
+    }
+    if !matches!(w, "like" | "likes" | "liked") {
+        return true;
+    }
+    // "imagine it like a movie": a comparison, not approval.
+    if matches!(d.w_at(k + 1, s), "a" | "an") {
+        return false;
+    }
+    !(matches!(
+        prev,
+        "feel"
+            | "feels"
+            | "felt"
+            | "look"
+            | "looks"
+            | "looked"
+            | "sound"
+            | "sounds"
+            | "seem"
+            | "seems"
+            | "be"
+            | "is"
+            | "was"
+            | "it's"
+            | "just"
+            | "would"
+            | "something"
+            | "anything"
+            | "more"
+            | "things"
+            | "thing"
+    ) || prev.ends_with("'d"))
+}
