@@ -61,7 +61,7 @@ test("a shipped deliverable offers follow-ups; outcomes, not-contacted and Today
 
     // A weekly roadmap that started a week ago: its update meeting is due today.
     await app.click("a[data-area=roadmaps]");
-    const today = await app.exec("return document.getElementById('roadmap-starts_on').value");
+    const today = await app.waitFor(() => app.exec("return document.getElementById('roadmap-starts_on')?.value"), "the roadmap form's start");
     await app.type("#roadmap-title", "Platform Q1");
     await app.setValue("#roadmap-starts_on", shift(today, -7));
     await app.choose("#roadmap-cadence", "weekly");
@@ -161,7 +161,7 @@ test("a follow-up edited from its version (a past date refused at the field), de
   try {
     await app.click("a[data-area=followups]");
     await app.waitFor(async () => (await openRows(app)).includes("Bo Chen"), "Bo's follow-up");
-    const today = await app.exec("return document.getElementById('followup-due_on').value").then((d) => shift(d, -7));
+    const today = shift(await app.waitFor(() => app.exec("return document.getElementById('followup-due_on')?.value"), "the new follow-up form"), -7);
 
     // A new one, the person picked by typing.
     await app.click("#followup-person_id");

@@ -75,7 +75,7 @@ test("a one-week sprint: board from the keyboard, limit warning, retro item to a
 
     await app.click("a[data-area=sprints]");
     await app.find("[data-testid=sprint-form]");
-    const start = await value(app, "#sprint-starts_on");
+    const start = await app.waitFor(() => value(app, "#sprint-starts_on"), "the start date");
     assert.match(start, /^\d{4}-\d\d-\d\d$/, "the start defaults to today");
     const later = new Date(`${start}T12:00:00Z`);
     later.setUTCDate(later.getUTCDate() + 9);

@@ -1,14 +1,12 @@
 import { useEffect, useState } from "react";
 import type { FollowUp } from "../../bindings/FollowUp";
 import type { FollowUpInput } from "../../bindings/FollowUpInput";
-import { ConflictDialog } from "../../kit/Conflict";
-import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import { PersonPicker } from "../../kit/PersonPicker";
 import { useForm, type Form } from "../../kit/useForm";
 import type { Api } from "../../lib/ipc";
-import { IpcError } from "../../lib/ipc";
+import { RestoredNote, useEditForm } from "./editing";
 
 /** Who a follow-up is with, kept with the name so a restored draft shows them. */
 export interface Who {
@@ -114,12 +112,13 @@ interface FieldsProps {
   followUp?: FollowUp;
   saveLabel: string;
   onSubmit: () => void;
+  onKeyDown?: (e: React.KeyboardEvent) => void;
   onClose?: () => void;
   children?: React.ReactNode;
 }
 
 /** The follow-up's fields; the core's errors show at them. */
-function FollowUpFields({ api, form, title, followUp, saveLabel, onSubmit, onClose, children }: FieldsProps) {
+function FollowUpFields({ api, form, title, followUp, saveLabel, onSubmit, onKeyDown, onClose, children }: FieldsProps) {
   const { deliverables, interviews } = useLinks(api);
   const v = form.values;
   const set = form.set;
@@ -133,22 +132,10 @@ function FollowUpFields({ api, form, title, followUp, saveLabel, onSubmit, onClo
         e.preventDefault();
         onSubmit();
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && onClose && !(e.target as HTMLElement).closest(".modal")) {
-          e.preventDefault();
-          onClose();
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <h2 id="followup-form-title">{title}</h2>
-      {form.restored && form.dirty && (
-        <p className="banner info" role="status">
-          Your unsaved changes from before were kept.{" "}
-          <button type="button" className="link" onClick={form.discard}>
-            Discard them
-          </button>
-        </p>
-      )}
+      <RestoredNote form={form} />
       <ErrorBanner message={form.general} />
       <div className="followup-grid">
         <Field id="followup-person_id" label="Person" error={form.errors.person_id}>
@@ -249,27 +236,6 @@ const FIELDS = [
 
 /** Edits an open follow-up from its version; a stale edit shows both versions. */
 export function EditFollowUp({ api, followUp, onSaved, onClose }: { api: Api; followUp: FollowUp; onSaved: (f: FollowUp) => void; onClose: () => void }) {
-  const form = useForm<Values>(valuesOf(followUp), "followup", `followup.${followUp.id}`);
-  const [version, setVersion] = useState(followUp.version);
-  const [conflict, setConflict] = useState<FollowUp | null>(null);
-  const confirm = useConfirm();
-  const v = form.values;
-  // The form opens above a long list: bring it into view, ready to type.
-  useEffect(() => {
-    const el = document.getElementById("followup-reason");
-    el?.scrollIntoView?.({ block: "center" });
-    el?.focus();
-  }, []);
-  const save = (from = version) =>
-    form.submit(async (x) => onSaved(await api.followups_update({ id: followUp.id, version: from, input: inputOf(x) })), {
-      onConflict: (e: IpcError) => setConflict(e.current as FollowUp),
-    });
-  const close = async () => {
-    if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "Your edits to this follow-up will be lost.", confirmLabel: "Discard", danger: true }))) {
-      form.discard();
-      onClose();
-    }
-  };
   /** How the conflict dialog compares: names and titles, not ids. */
   const compare = (x: Values, f: FollowUp | null) => ({
     ...x,
@@ -277,35 +243,36 @@ export function EditFollowUp({ api, followUp, onSaved, onClose }: { api: Api; fo
     deliverable: x.deliverable_id ? (f?.deliverable_id === x.deliverable_id ? f.deliverable_title : x.deliverable_id === followUp.deliverable_id ? followUp.deliverable_title : "(another deliverable)") : "",
     interview: x.interview_id ? (f?.interview_id === x.interview_id ? f.interview_title : x.interview_id === followUp.interview_id ? followUp.interview_title : "(another interview)") : "",
   });
+  const edit = useEditForm<Values, FollowUp>({
+    initial: valuesOf(followUp),
+    idPrefix: "followup",
+    draftKey: `followup.${followUp.id}`,
+    version: followUp.version,
+    save: async (x, version) => onSaved(await api.followups_update({ id: followUp.id, version, input: inputOf(x) })),
+    valuesOf,
+    what: "follow-up",
+    fields: FIELDS,
+    compare,
+    onClose,
+  });
+  // The form opens above a long list: bring it into view, ready to type.
+  useEffect(() => {
+    const el = document.getElementById("followup-reason");
+    el?.scrollIntoView?.({ block: "center" });
+    el?.focus();
+  }, []);
   return (
     <FollowUpFields
       api={api}
-      form={form}
+      form={edit.form}
       title={`Edit follow-up with ${followUp.person_name}`}
       followUp={followUp}
       saveLabel="Save changes"
-      onSubmit={() => void save()}
-      onClose={() => void close()}
+      onSubmit={() => void edit.submit()}
+      onKeyDown={edit.onKeyDown}
+      onClose={() => void edit.close()}
     >
-      {conflict && (
-        <ConflictDialog
-          what="follow-up"
-          fields={FIELDS}
-          mine={compare(v, null)}
-          theirs={compare(valuesOf(conflict), conflict)}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog}
     </FollowUpFields>
   );
 }

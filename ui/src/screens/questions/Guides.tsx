@@ -5,18 +5,16 @@ import type { GuideSummary } from "../../bindings/GuideSummary";
 import type { Question } from "../../bindings/Question";
 import { LintReport, MarkedText } from "../../components/LintView";
 import { ReportPanel } from "../../components/ReportPanel";
-import { ConflictDialog } from "../../kit/Conflict";
-import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import { useToasts } from "../../kit/Toasts";
 import { useForm, type Form } from "../../kit/useForm";
 import { useCall, useDebounced } from "../../lib/hooks";
 import type { Api } from "../../lib/ipc";
-import { IpcError } from "../../lib/ipc";
 import { plural } from "../../lib/labels";
 import type { Go } from "../../lib/routes";
 import { useLint } from "../../lib/useLint";
+import { useEditForm } from "../followups/editing";
 
 /** Moves the element at `from` to `to`, returning a new array. */
 export function moved<T>(list: readonly T[], from: number, to: number): T[] {
@@ -46,20 +44,21 @@ function GuideFields({ form, autoFocus = false }: { form: Form<GuideInput>; auto
 
 /** Renames a guide or changes its goal, from its version; a stale edit shows both versions. */
 function GuideMetaForm({ api, guide, onSaved, onClose }: { api: Api; guide: Guide; onSaved: (g: Guide) => void; onClose: () => void }) {
-  const form = useForm<GuideInput>({ title: guide.title, goal: guide.goal }, "guide", `guide.${guide.id}`);
-  const [version, setVersion] = useState(guide.version);
-  const [conflict, setConflict] = useState<Guide | null>(null);
-  const confirm = useConfirm();
-  const save = (from = version) =>
-    form.submit(async (input) => onSaved(await api.guides_update({ id: guide.id, version: from, input })), {
-      onConflict: (e: IpcError) => setConflict(e.current as Guide),
-    });
-  const close = async () => {
-    if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "The new title and goal will be lost.", confirmLabel: "Discard", danger: true }))) {
-      form.discard();
-      onClose();
-    }
-  };
+  const edit = useEditForm<GuideInput, Guide>({
+    initial: { title: guide.title, goal: guide.goal },
+    idPrefix: "guide",
+    draftKey: `guide.${guide.id}`,
+    version: guide.version,
+    save: async (input, version) => onSaved(await api.guides_update({ id: guide.id, version, input })),
+    valuesOf: (g) => ({ title: g.title, goal: g.goal }),
+    what: "guide",
+    fields: [
+      { key: "title", label: "Title" },
+      { key: "goal", label: "Goal" },
+    ],
+    onClose,
+  });
+  const form = edit.form;
   return (
     <form
       className="form guide-meta"
@@ -68,14 +67,9 @@ function GuideMetaForm({ api, guide, onSaved, onClose }: { api: Api; guide: Guid
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void edit.submit();
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !(e.target as HTMLElement).closest(".modal")) {
-          e.preventDefault();
-          void close();
-        }
-      }}
+      onKeyDown={edit.onKeyDown}
     >
       <ErrorBanner message={form.general} />
       <GuideFields form={form} autoFocus />
@@ -83,32 +77,11 @@ function GuideMetaForm({ api, guide, onSaved, onClose }: { api: Api; guide: Guid
         <button type="submit" className="primary" data-testid="guide-meta-save" disabled={form.saving}>
           Save title and goal
         </button>
-        <button type="button" onClick={() => void close()}>
+        <button type="button" onClick={() => void edit.close()}>
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="guide"
-          fields={[
-            { key: "title", label: "Title" },
-            { key: "goal", label: "Goal" },
-          ]}
-          mine={{ ...form.values }}
-          theirs={{ title: conflict.title, goal: conflict.goal }}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace({ title: conflict.title, goal: conflict.goal });
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog}
     </form>
   );
 }

@@ -1,15 +1,12 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { Question } from "../../bindings/Question";
 import type { QuestionInput } from "../../bindings/QuestionInput";
 import { LintReport } from "../../components/LintView";
-import { ConflictDialog } from "../../kit/Conflict";
-import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
-import { useForm } from "../../kit/useForm";
 import type { Api } from "../../lib/ipc";
-import { IpcError } from "../../lib/ipc";
 import { useLint } from "../../lib/useLint";
+import { RestoredNote, useEditForm } from "../followups/editing";
 
 interface Values {
   text: string;
@@ -45,35 +42,31 @@ interface Props {
 /** Add or edit a bank question; the checker runs as you type. What is typed is a draft until it
  * is saved; Escape asks before dropping changes; a stale edit shows both versions. */
 export function QuestionForm({ api, question, onSaved, onClose }: Props) {
-  const form = useForm<Values>(question ? valuesOf(question) : EMPTY, "question", question ? `question.${question.id}` : "question.new");
-  const [version, setVersion] = useState(question?.version ?? 0);
-  const [conflict, setConflict] = useState<Question | null>(null);
-  const confirm = useConfirm();
+  const edit = useEditForm<Values, Question>({
+    initial: question ? valuesOf(question) : EMPTY,
+    idPrefix: "question",
+    draftKey: question ? `question.${question.id}` : "question.new",
+    version: question?.version ?? 0,
+    save: async (x, version) => {
+      const input: QuestionInput = {
+        text: x.text,
+        topic: x.topic,
+        tags: x.tags.split(/[,\s]+/).filter(Boolean),
+        leading_version: x.leading_version.trim() ? x.leading_version : null,
+        rationale: x.rationale,
+      };
+      onSaved(question ? await api.questions_update({ id: question.id, version, input }) : await api.questions_create({ input }));
+    },
+    valuesOf,
+    what: "question",
+    fields: FIELDS,
+    onClose,
+  });
+  const form = edit.form;
   const v = form.values;
   const findings = useLint(api, v.text);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
-
-  const save = (from = version) =>
-    form.submit(
-      async (x) => {
-        const input: QuestionInput = {
-          text: x.text,
-          topic: x.topic,
-          tags: x.tags.split(/[,\s]+/).filter(Boolean),
-          leading_version: x.leading_version.trim() ? x.leading_version : null,
-          rationale: x.rationale,
-        };
-        onSaved(question ? await api.questions_update({ id: question.id, version: from, input }) : await api.questions_create({ input }));
-      },
-      { onConflict: (e: IpcError) => setConflict(e.current as Question) },
-    );
-  const close = async () => {
-    if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this question will be lost.", confirmLabel: "Discard", danger: true }))) {
-      form.discard();
-      onClose();
-    }
-  };
 
   return (
     <form
@@ -82,25 +75,13 @@ export function QuestionForm({ api, question, onSaved, onClose }: Props) {
       data-testid="question-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void edit.submit();
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !(e.target as HTMLElement).closest(".modal")) {
-          e.preventDefault();
-          void close();
-        }
-      }}
+      onKeyDown={edit.onKeyDown}
       noValidate
     >
       <h2 id="question-form-title">{question ? "Edit question" : "New question"}</h2>
-      {form.restored && form.dirty && (
-        <p className="banner info" role="status">
-          Your unsaved changes from before were kept.{" "}
-          <button type="button" className="link" onClick={form.discard}>
-            Discard them
-          </button>
-        </p>
-      )}
+      <RestoredNote form={form} />
       <ErrorBanner message={form.general} />
       <Field id="question-text" label="Question" error={form.errors.text}>
         {(a) => <textarea {...a} ref={textRef} rows={2} value={v.text} onChange={(e) => form.set("text", e.target.value)} />}
@@ -124,30 +105,12 @@ export function QuestionForm({ api, question, onSaved, onClose }: Props) {
         <button type="submit" className="primary" data-testid="question-save" disabled={form.saving}>
           {question ? "Save changes" : "Add to bank"}
         </button>
-        <button type="button" onClick={() => void close()}>
+        <button type="button" onClick={() => void edit.close()}>
           Cancel
         </button>
         {findings && findings.length > 0 && <span className="warn-text">This question leads; you can still save it.</span>}
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="question"
-          fields={FIELDS}
-          mine={{ ...v }}
-          theirs={{ ...valuesOf(conflict) }}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog}
     </form>
   );
 }

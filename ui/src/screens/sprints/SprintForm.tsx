@@ -1,14 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { Sprint } from "../../bindings/Sprint";
 import type { SprintInput } from "../../bindings/SprintInput";
-import { ConflictDialog } from "../../kit/Conflict";
-import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import { PersonPicker } from "../../kit/PersonPicker";
-import { useForm } from "../../kit/useForm";
 import type { Api } from "../../lib/ipc";
-import { IpcError } from "../../lib/ipc";
+import { RestoredNote, useEditForm } from "../followups/editing";
 
 interface Values {
   focus: string;
@@ -35,7 +32,7 @@ const FIELDS = [
   { key: "core_users", label: "Core users" },
 ];
 /** How a conflict compares two versions: people by name. */
-const shown = (v: Values) => ({ ...v, core_users: v.core_users.map((p) => p.name) });
+const shown = (v: Values): Record<string, unknown> => ({ ...v, core_users: v.core_users.map((p) => p.name) });
 
 interface Props {
   api: Api;
@@ -51,42 +48,33 @@ interface Props {
 /** Create or edit a sprint: one week, one focus, named core users and a card limit — the rules are
  * the core's, shown at their fields. What is typed is a draft until saved; a stale edit shows both versions. */
 export function SprintForm({ api, sprint, today, onSaved, onClose }: Props) {
-  const form = useForm<Values>(
-    sprint ? valuesOf(sprint) : { focus: "", starts_on: today, ends_on: "", card_limit: "5", core_users: [] },
-    "sprint",
-    sprint ? `sprint.${sprint.id}` : "sprint.new",
-  );
-  const [version, setVersion] = useState(sprint?.version ?? 0);
-  const [conflict, setConflict] = useState<Sprint | null>(null);
-  const confirm = useConfirm();
+  const edit = useEditForm<Values, Sprint>({
+    initial: sprint ? valuesOf(sprint) : { focus: "", starts_on: today, ends_on: "", card_limit: "5", core_users: [] },
+    idPrefix: "sprint",
+    draftKey: sprint ? `sprint.${sprint.id}` : "sprint.new",
+    version: sprint?.version ?? 0,
+    save: async (x, version) => {
+      const input: SprintInput = {
+        focus: x.focus,
+        starts_on: x.starts_on,
+        ends_on: x.ends_on,
+        card_limit: Number(x.card_limit) || 0,
+        core_user_ids: x.core_users.map((p) => p.id),
+      };
+      onSaved(sprint ? await api.sprints_update({ id: sprint.id, version, input }) : await api.sprints_create({ input }));
+    },
+    valuesOf,
+    what: "sprint",
+    fields: FIELDS,
+    compare: shown,
+    onClose,
+  });
+  const form = edit.form;
   const focusRef = useRef<HTMLInputElement>(null);
   const v = form.values;
   useEffect(() => {
     if (sprint) focusRef.current?.focus();
   }, [sprint]);
-
-  const save = (from = version) =>
-    form.submit(
-      async (x) => {
-        const input: SprintInput = {
-          focus: x.focus,
-          starts_on: x.starts_on,
-          ends_on: x.ends_on,
-          card_limit: Number(x.card_limit) || 0,
-          core_user_ids: x.core_users.map((p) => p.id),
-        };
-        onSaved(sprint ? await api.sprints_update({ id: sprint.id, version: from, input }) : await api.sprints_create({ input }));
-      },
-      { onConflict: (e: IpcError) => setConflict(e.current as Sprint) },
-    );
-
-  const close = async () => {
-    if (!onClose) return;
-    if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this form will be lost.", confirmLabel: "Discard", danger: true }))) {
-      form.discard();
-      onClose();
-    }
-  };
 
   return (
     <form
@@ -94,26 +82,14 @@ export function SprintForm({ api, sprint, today, onSaved, onClose }: Props) {
       aria-labelledby="sprint-form-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void edit.submit();
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && onClose && !(e.target as HTMLElement).closest(".modal")) {
-          e.preventDefault();
-          void close();
-        }
-      }}
+      onKeyDown={edit.onKeyDown}
       noValidate
       data-testid="sprint-form"
     >
       <h2 id="sprint-form-title">{sprint ? "Edit sprint" : "New sprint"}</h2>
-      {form.restored && form.dirty && (
-        <p className="banner info" role="status">
-          Your unsaved changes from before were kept.{" "}
-          <button type="button" className="link" onClick={form.discard}>
-            Discard them
-          </button>
-        </p>
-      )}
+      <RestoredNote form={form} />
       <ErrorBanner message={form.general} />
       <Field id="sprint-focus" label="Focus — the one thing this week is for" error={form.errors.focus}>
         {(a) => (
@@ -184,30 +160,12 @@ export function SprintForm({ api, sprint, today, onSaved, onClose }: Props) {
           {sprint ? "Save changes" : "Start planning"}
         </button>
         {onClose && (
-          <button type="button" onClick={() => void close()}>
+          <button type="button" onClick={() => void edit.close()}>
             Cancel
           </button>
         )}
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="sprint"
-          fields={FIELDS}
-          mine={shown(v)}
-          theirs={shown(valuesOf(conflict))}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog}
     </form>
   );
 }
