@@ -129,6 +129,7 @@ test("the starter bank, the live checker and its one-click rewrite", async () =>
     // An empty text is refused at the field; Escape then asks before dropping the edit.
     await app.click("[data-testid=question-list] [data-testid=question-edit]");
     await setText(app, "#question-text", "");
+    await app.waitFor(async () => !(await app.exists("form [data-testid=lint-ok]")), "the checker's note gone");
     await app.click("[data-testid=question-save]");
     assert.match(await app.text("[data-error-for=question-text]"), /required/i);
     await app.keys(Keys.Escape);
@@ -148,6 +149,7 @@ test("a guide: add questions, reorder from the keyboard, budget, check and expor
     // Put a leading question in the bank so the guide check has something to say.
     await app.click("[data-testid=question-new]");
     await app.type("#question-text", "Do you have problems with Terraform?");
+    await app.find("form [data-testid=lint-report]"); // the checker's answer is in: nothing moves under the click
     await app.click("[data-testid=question-save]");
     await app.waitFor(async () => (await app.text("[data-testid=status]")).startsWith("Saved"), "saved");
 

@@ -26,6 +26,8 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** Questions offered per "page" of the add-from-bank picker. */
 const PICK_PAGE = 20;
+/** The most the picker shows at once (the core's largest page). */
+const PICK_MAX = 500;
 const EMPTY_GUIDE: GuideInput = { title: "", goal: "" };
 
 /** Title and goal, shared by the new-guide form and the edit of one. */
@@ -143,9 +145,13 @@ function QuestionPicker({ api, guide, busy, onAdd }: { api: Api; guide: Guide; b
           <span className="muted">
             Showing {items.length} of {plural(total, "question")}.
           </span>{" "}
-          <button className="link" data-testid="guide-pick-more" onClick={() => setLimit((l) => l + PICK_PAGE)}>
-            Show {Math.min(PICK_PAGE, total - items.length)} more
-          </button>
+          {limit < PICK_MAX ? (
+            <button className="link" data-testid="guide-pick-more" onClick={() => setLimit((l) => l + PICK_PAGE)}>
+              Show {Math.min(PICK_PAGE, total - items.length)} more
+            </button>
+          ) : (
+            <span className="muted">Type more of the question to find the others.</span>
+          )}
         </p>
       )}
     </section>
