@@ -136,6 +136,17 @@ test("the starter bank, the live checker and its one-click rewrite", async () =>
     await app.find("[data-testid=confirm-dialog]");
     await app.click("[data-testid=confirm-ok]");
     await app.waitFor(async () => !(await app.exists("[data-testid=question-form]")), "the form closed");
+
+    // Archive it: gone from the bank, back with "Show archived", restored from there.
+    await app.click("[data-testid=question-list] button[aria-label^=Archive]");
+    await app.find(".empty");
+    assert.match(await app.text("[data-testid=toasts]"), /Archived “Walk me through the last time the deploy tooling slowed you down\.”/);
+    await app.click(".qtoolbar input[type=checkbox]");
+    await app.waitFor(async () => /archived/.test(await app.text("[data-testid=question-list] [data-question]")), "the archived question");
+    await app.click("[data-testid=question-list] button[aria-label^=Restore]");
+    await app.waitFor(async () => !/archived/.test(await app.text("[data-testid=question-list] [data-question]")), "restored");
+    await app.click(".qtoolbar input[type=checkbox]");
+    await app.waitFor(async () => (await app.attr("[data-testid=question-list]", "data-total")) === "1", "back in the bank");
     await filter(app, "");
   } finally {
     await app.quit();
