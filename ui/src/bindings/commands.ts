@@ -1,4 +1,7 @@
 // Generated from src-tauri/src/contract.rs by `cargo test`. Do not edit.
+import type { BackupFile } from "./BackupFile";
+import type { BackupPolicy } from "./BackupPolicy";
+import type { BackupPreview } from "./BackupPreview";
 import type { CsvExport } from "./CsvExport";
 import type { CsvImport } from "./CsvImport";
 import type { DeliverableInput } from "./DeliverableInput";
@@ -38,6 +41,7 @@ import type { PullInput } from "./PullInput";
 import type { Question } from "./Question";
 import type { QuestionFilter } from "./QuestionFilter";
 import type { QuestionInput } from "./QuestionInput";
+import type { RecentWorkspace } from "./RecentWorkspace";
 import type { ReportRequest } from "./ReportRequest";
 import type { Retro } from "./Retro";
 import type { RetroNotes } from "./RetroNotes";
@@ -59,11 +63,31 @@ import type { TranscriptView } from "./TranscriptView";
 import type { TrashEntry } from "./TrashEntry";
 import type { UpdateStatus } from "./UpdateStatus";
 import type { WorkspaceInfo } from "./WorkspaceInfo";
+import type { WorkspaceStatus } from "./WorkspaceStatus";
 
 /** Every IPC command: its arguments and its result. */
 export type Commands = {
   /** The open workspace: its file, schema version and the app version. */
   workspace_info: { args: Record<string, never>; result: WorkspaceInfo };
+  /** Which workspace is open (or why it could not be), its size, backups and logs folders. */
+  workspace_status: { args: Record<string, never>; result: WorkspaceStatus };
+  workspace_recent: { args: Record<string, never>; result: Array<RecentWorkspace> };
+  /** Switches to a workspace picked in the dialog or from the recent list. */
+  workspace_open: { args: { path: string }; result: WorkspaceStatus };
+  /** Creates an empty workspace where the user chose and switches to it. */
+  workspace_create: { args: { path: string }; result: WorkspaceStatus };
+  /** This workspace's backups, newest first (works on a damaged workspace too). */
+  backups_list: { args: Record<string, never>; result: Array<BackupFile> };
+  /** "Back up now": a checked copy in the backup folder. */
+  backups_create: { args: Record<string, never>; result: BackupFile };
+  /** What restoring a backup (listed, or picked in the dialog) would bring back. */
+  backups_preview: { args: { path: string }; result: BackupPreview };
+  /** Replaces the workspace with a backup; the replaced one is kept as a backup (returned). */
+  backups_restore: { args: { path: string }; result: BackupFile | null };
+  backups_policy: { args: Record<string, never>; result: BackupPolicy };
+  backups_set_policy: { args: { policy: BackupPolicy }; result: BackupPolicy };
+  /** Opens the logs folder in the file manager; returns its path. */
+  logs_open_folder: { args: Record<string, never>; result: string };
   preferences_get: { args: Record<string, never>; result: Preferences };
   preferences_save: { args: { prefs: Preferences }; result: Preferences };
   /** Today's date in the user's time zone, `YYYY-MM-DD`. */
@@ -173,7 +197,8 @@ export type Commands = {
   roadmaps_carry_over: { args: { id: string }; result: Roadmap };
   roadmaps_link_interview: { args: { row_id: string; interview_id: string }; result: Roadmap };
   roadmaps_unlink_interview: { args: { row_id: string; interview_id: string }; result: Roadmap };
-  /** Adds the sample New CI roadmap, people and interviews; returns the roadmap's id. */
+  /** Opens the sample workspace (the New CI roadmap, people, interviews), built fresh in its
+   * own file, never mixed into the user's data; returns its roadmap's id. */
   sample_load: { args: Record<string, never>; result: string };
   sprints_list: { args: Record<string, never>; result: Array<SprintSummary> };
   sprints_get: { args: { id: string }; result: Sprint };
