@@ -28,12 +28,14 @@ async function shots(app, name) {
     [800, 560],
   ]) {
     await app.cmd("POST", "/window/rect", { width, height });
+    await app.waitFor(async () => Math.abs((await app.exec("return window.innerWidth")) - width) < 40, `the window at ${width}`);
     await app.exec("document.querySelector('main.content').scrollTop = 0");
     await app.screenshot(`${name}-${width}`);
     const overflow = await app.exec("const m = document.querySelector('main.content'); return m.scrollWidth - m.clientWidth");
     assert.ok(overflow <= 0, `${name} at ${width}px runs ${overflow}px past the right edge`);
   }
   await app.cmd("POST", "/window/rect", { width: 1280, height: 800 });
+  await app.waitFor(async () => Math.abs((await app.exec("return window.innerWidth")) - 1280) < 40, "the window at 1280");
 }
 
 /** Waits for the toast, checks it names what was deleted, and clicks its Undo. */
