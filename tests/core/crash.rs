@@ -115,7 +115,11 @@ fn kills_during_import_and_backup_never_leave_a_damaged_or_half_written_workspac
                 expected + ROWS as i64
             );
         } else {
-            assert_eq!(n, expected + ROWS as i64, "a completed import has every row");
+            assert_eq!(
+                n,
+                expected + ROWS as i64,
+                "a completed import has every row"
+            );
         }
         expected = n;
     }
