@@ -66,3 +66,4 @@ bench:
 	cargo bench -p rapport --bench lint
 	cargo bench -p rapport --bench csv
 	cargo bench -p rapport --bench transcripts
+	cargo bench -p rapport --bench scale

@@ -19,6 +19,7 @@ pub mod records;
 pub mod reports;
 pub mod roadmaps;
 pub mod sample;
+pub mod scale;
 pub mod search;
 pub mod settings;
 pub mod sprints;

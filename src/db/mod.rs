@@ -4,6 +4,7 @@
 pub mod integrity;
 pub mod lock;
 pub(crate) mod migrations;
+pub mod statements;
 mod workspace;
 
 pub use lock::WorkspaceLock;
@@ -22,6 +23,10 @@ pub use migrations::LATEST_VERSION;
 
 /// How long a writer waits on a lock held by another connection before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Page cache per connection. SQLite's default (2 MiB) is a tenth of a team-scale workspace's
+/// hot pages (notes, people, evidence), so lists re-read them from the OS on every call.
+const CACHE_KIB: i64 = 16 * 1024;
 
 /// What the app shows about the open workspace (About, backups, bug reports).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -96,6 +101,7 @@ impl Db {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         let mut db = Db {
             conn,
             path: path.to_owned(),
@@ -124,6 +130,7 @@ impl Db {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "query_only", "ON")?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         Ok(Db {
             conn,
             path: path.to_owned(),

@@ -308,8 +308,11 @@ pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
 }
 
 /// The findings query: each finding once, with its tags, evidence, rows and backing built by
-/// SQLite in the same statement.
-const SELECT: &str = "
+/// SQLite in the same statement. `cond`, `order` and `limit` pick the page first, so the
+/// evidence and tags are built only for the findings shown, not for every finding sorted.
+fn select(cond: &str, order: &str, limit: &str) -> String {
+    format!(
+        "
 WITH ev AS (
     SELECT fe.finding_id, n.id AS note_id, n.is_quote, n.speaker_id, n.interview_id
     FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
@@ -322,9 +325,14 @@ WITH ev AS (
     SELECT finding_id, count(*) AS backing,
            sum(role IN ('lead', 'manager')) AS leads
     FROM backers GROUP BY finding_id
+), page AS (
+    SELECT f.id, coalesce(c.backing, 0) AS backing, coalesce(c.leads, 0) AS leads,
+           row_number() OVER (ORDER BY {order}) AS pos
+    FROM findings f LEFT JOIN counts c ON c.finding_id = f.id
+    WHERE {cond} ORDER BY pos {limit}
 )
 SELECT f.id, f.title, f.detail, f.recommendation, f.status, f.source, f.created_at,
-       f.updated_at, f.version, coalesce(c.backing, 0), coalesce(c.leads, 0),
+       f.updated_at, f.version, page.backing, page.leads,
        (SELECT json_group_array(tag) FROM (SELECT tag FROM finding_tags t
          WHERE t.finding_id = f.id ORDER BY tag)),
        (SELECT json_group_array(json_object('note_id', n.id, 'text', n.text,
@@ -339,7 +347,12 @@ SELECT f.id, f.title, f.detail, f.recommendation, f.status, f.source, f.created_
                'roadmap_id', r.id, 'roadmap_title', r.title))
           FROM finding_rows fr JOIN roadmap_rows w ON w.id = fr.row_id
           JOIN roadmaps r ON r.id = w.roadmap_id WHERE fr.finding_id = f.id)
-FROM findings f LEFT JOIN counts c ON c.finding_id = f.id";
+FROM page JOIN findings f ON f.id = page.id ORDER BY page.pos"
+    )
+}
+
+/// Best supported first, then newest.
+const BY_BACKING: &str = "coalesce(c.backing, 0) DESC, f.created_at DESC, f.id";
 
 fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
     let backing: i64 = r.get(9)?;
@@ -369,7 +382,7 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
 
 pub fn get(db: &Db, id: &str) -> Result<Finding> {
     db.conn()
-        .prepare_cached(&format!("{SELECT} WHERE f.id = ?1"))?
+        .prepare_cached(&select("f.id = ?1", "f.id", ""))?
         .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("finding", id))
@@ -386,7 +399,7 @@ pub fn list(db: &Db, filter: &FindingFilter) -> Result<Page<Finding>> {
     let cond = "(?1 IS NULL OR f.status = ?1)
         AND (?2 IS NULL OR EXISTS (SELECT 1 FROM finding_tags t WHERE t.finding_id = f.id AND t.tag = ?2))";
     let order = match filter.sort.unwrap_or(FindingSort::Backing) {
-        FindingSort::Backing => "coalesce(c.backing, 0) DESC, f.created_at DESC, f.id",
+        FindingSort::Backing => BY_BACKING,
         FindingSort::Newest => "f.created_at DESC, f.id",
     };
     let (limit, offset) = filter.page.unwrap_or_default().sql();
@@ -396,9 +409,7 @@ pub fn list(db: &Db, filter: &FindingFilter) -> Result<Page<Finding>> {
         .query_row(params![filter.status, tag], |r| r.get(0))?;
     let items = db
         .conn()
-        .prepare_cached(&format!(
-            "{SELECT} WHERE {cond} ORDER BY {order} LIMIT ?3 OFFSET ?4"
-        ))?
+        .prepare_cached(&select(cond, order, "LIMIT ?3 OFFSET ?4"))?
         .query_map(params![filter.status, tag, limit, offset], from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Page {
@@ -412,9 +423,7 @@ pub fn list(db: &Db, filter: &FindingFilter) -> Result<Page<Finding>> {
 pub fn all(db: &Db) -> Result<Vec<Finding>> {
     let all = db
         .conn()
-        .prepare_cached(&format!(
-            "{SELECT} ORDER BY coalesce(c.backing, 0) DESC, f.created_at DESC, f.id"
-        ))?
+        .prepare_cached(&select("1", BY_BACKING, ""))?
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(all)

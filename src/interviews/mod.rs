@@ -443,8 +443,13 @@ const INTERVIEWEES_JSON: &str = "(SELECT json_group_array(json_object('id', p.id
        FROM (SELECT p.id, p.name, p.role FROM interview_people ip JOIN people p ON p.id = ip.person_id
              WHERE ip.interview_id = i.id ORDER BY p.name COLLATE NOCASE) p)";
 
+/// Upcoming and running interviews first (soonest first), then ended ones, most recent first.
+const LIST_ORDER: &str = "i.ended_at IS NOT NULL,
+    CASE WHEN i.ended_at IS NULL THEN i.scheduled_at END, i.scheduled_at DESC";
+
 /// One page of interviews, soonest upcoming first, then past ones most recent first, in one
-/// query however long the list is.
+/// query however long the list is. The page is picked first, so the people and note counts
+/// are read only for the interviews shown.
 pub fn list(db: &Db, filter: &InterviewFilter) -> Result<Page<InterviewSummary>> {
     let needle = filter
         .query
@@ -469,10 +474,9 @@ pub fn list(db: &Db, filter: &InterviewFilter) -> Result<Page<InterviewSummary>>
                   WHERE p.id = i.note_taker_id),
                 (SELECT count(*) FROM notes n WHERE n.interview_id = i.id),
                 i.mixed_roles_ack_at IS NOT NULL
-         FROM interviews i WHERE {matches}
-         ORDER BY i.ended_at IS NOT NULL, CASE WHEN i.ended_at IS NULL THEN i.scheduled_at END,
-                  i.scheduled_at DESC
-         LIMIT ?2 OFFSET ?3"
+         FROM (SELECT * FROM interviews i WHERE {matches} ORDER BY {LIST_ORDER}
+               LIMIT ?2 OFFSET ?3) i
+         ORDER BY {LIST_ORDER}"
     ))?;
     let items = stmt
         .query_map(params![needle, limit, offset], summary_from)?

@@ -14,6 +14,7 @@ mod lint_accuracy;
 mod people;
 mod questions;
 mod roadmaps;
+mod scale;
 mod sprints;
 mod today;
 mod transcripts;

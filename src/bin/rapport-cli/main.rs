@@ -33,6 +33,10 @@ enum Command {
         /// Fill it with the sample workspace (the New CI roadmap, people, interviews).
         #[arg(long)]
         sample: bool,
+        /// Fill it with a generated team-scale workspace (10k people, 5k interviews, 100k
+        /// notes, 2k findings, 3k follow-ups; the same rows every time), for benchmarks.
+        #[arg(long, conflicts_with = "sample")]
+        scale: bool,
     },
     /// Print the workspace path and schema version.
     Info,
@@ -88,15 +92,19 @@ enum Command {
 }
 
 /// `rapport-cli init`: a new workspace, never over an existing file.
-fn init(path: &std::path::Path, sample: bool) -> rapport::Result<()> {
+fn init(path: &std::path::Path, sample: bool, scale: bool) -> rapport::Result<()> {
     if path.exists() {
         return Err(rapport::Error::invalid(
             "path",
             format!("{} already exists; nothing was changed", path.display()),
         ));
     }
+    let today = chrono::Local::now().date_naive();
     if sample {
-        rapport::sample::create(path, chrono::Local::now().date_naive())?;
+        rapport::sample::create(path, today)?;
+    } else if scale {
+        let db = rapport::open_workspace(path)?;
+        rapport::scale::generate(&db, &rapport::scale::Sizes::TEAM, today)?;
     } else {
         rapport::open_workspace(path)?;
     }
@@ -124,8 +132,13 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
         other => other,
     };
     let path = cli.db.unwrap_or_else(rapport::db::default_path);
-    if let Command::Init { path: at, sample } = &command {
-        return init(at.as_deref().unwrap_or(&path), *sample).map(|_| ExitCode::SUCCESS);
+    if let Command::Init {
+        path: at,
+        sample,
+        scale,
+    } = &command
+    {
+        return init(at.as_deref().unwrap_or(&path), *sample, *scale).map(|_| ExitCode::SUCCESS);
     }
     if let Command::Backups = &command {
         for b in rapport::backups::list(&path)? {
