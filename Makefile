@@ -7,7 +7,7 @@ APP_DEBUG := $(CARGO_TARGET_DIR)/debug/rapport-app
 # committed ones (plain `cargo test` writes them into ui/src/bindings, see .cargo/config.toml).
 BINDINGS_CHECK := $(CARGO_TARGET_DIR)/bindings-check
 
-.PHONY: run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
+.PHONY: dist dist-test run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
 
 ## Build and launch the app on your default workspace (~/.local/share/rapport/rapport.db).
 run: setup ui
@@ -55,6 +55,15 @@ e2e: app
 bindings:
 	rm -rf ui/src/bindings
 	cargo test --workspace --quiet
+
+## Release packages (.deb, .rpm) with the Tauri bundler, into $(CARGO_TARGET_DIR)/release/bundle.
+dist: setup
+	scripts/dist.sh
+
+## Install the .deb, start the installed app under Xvfb on a new workspace, find its window.
+dist-test: dist
+	@scripts/setup.sh dist
+	scripts/test-dist.sh
 
 clean:
 	rm -rf ui/dist tests/e2e/screenshots

@@ -2,7 +2,8 @@
 # Installs what Rapport needs on Debian/Ubuntu, only what is missing, so it is safe to rerun.
 #   scripts/setup.sh        – build and run: system libraries, Node packages
 #   scripts/setup.sh test   – also what the tests need: Xvfb, WebKitWebDriver, tauri-driver
-#   scripts/setup.sh bench  – also the sqlite3 shell the CSV benchmark compares against
+#   scripts/setup.sh bench  – also the sqlite3 shell the benchmarks compare against
+#   scripts/setup.sh dist   – also what the package test needs: Xvfb and xwininfo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,9 @@ if [[ $want_test == test ]]; then
 fi
 if [[ $want_test == bench ]]; then
   packages+=(sqlite3)
+fi
+if [[ $want_test == dist ]]; then
+  packages+=(xvfb xauth x11-utils)
 fi
 
 missing=()
