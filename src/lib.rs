@@ -14,6 +14,7 @@ pub mod paging;
 pub mod people;
 pub mod questions;
 pub mod records;
+pub mod reliability;
 pub mod reports;
 pub mod roadmaps;
 pub mod sample;

@@ -11,6 +11,7 @@ mod interviews;
 mod lint_accuracy;
 mod people;
 mod questions;
+mod reliability;
 mod roadmaps;
 mod sprints;
 mod today;
