@@ -1423,3 +1423,164 @@ fn calendar_windows_follow_far_time_zones() {
     );
     assert_eq!(p.minutes_allowed, 43.2, "30 days");
 }
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapport-cli"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_imports_exports_and_reports_slo_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    let db_s = path.to_str().unwrap();
+    drop(rapport::open_workspace(&path).unwrap());
+    // An invalid OpenSLO file: exit 1, the document and field named, nothing written.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string("tests/data/reliability/shop.yaml")
+            .unwrap()
+            .replace("target: 0.99\n", "target: 99\n"),
+    )
+    .unwrap();
+    let (code, out, _) = cli(&["--db", db_s, "slo", "import", bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("document 5 (slo 'search-slo'): spec.objectives[0].target"),
+        "{out}"
+    );
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "slo",
+        "import",
+        "tests/data/reliability/shop.yaml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("SLOs 4 new, 0 updated, 0 unchanged"), "{err}");
+    assert!(err.contains("4 other documents kept"), "{err}");
+    // Readings go into an SLO named on the command line, with the same rules as the app.
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "slo_readings",
+        "tests/data/reliability/readings.csv",
+        "--slo",
+        "checkout-availability",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("3 new, 0 updated, 0 unchanged"), "{err}");
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "slo_readings",
+        "tests/data/reliability/readings.csv",
+        "--slo",
+        "checkout-availability",
+    ]);
+    assert_eq!(code, 0);
+    assert!(err.contains("0 new, 0 updated, 3 unchanged"), "{err}");
+    let overlap = dir.path().join("overlap.csv");
+    std::fs::write(
+        &overlap,
+        "start,end,good,total\n2026-11-01T12:00:00Z,2026-11-01T13:00:00Z,5,5\n",
+    )
+    .unwrap();
+    let (code, out, _) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "slo_readings",
+        overlap.to_str().unwrap(),
+        "--slo",
+        "checkout-availability",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("row 2, column \"start\": This period overlaps"),
+        "{out}"
+    );
+    let (code, _, err) = cli(&[
+        "--db",
+        db_s,
+        "import",
+        "slo_readings",
+        overlap.to_str().unwrap(),
+        "--slo",
+        "nope",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("No SLO is named “nope”"), "{err}");
+    // Status at the end of the readings: 3M events, 1,500 bad, 28-day window at 99.9%.
+    let (code, out, _) = cli(&[
+        "--db",
+        db_s,
+        "slo",
+        "status",
+        "--at",
+        "2026-11-04T00:00:00Z",
+    ]);
+    assert_eq!(code, 0);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("checkout-availability\t"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "checkout-availability\tweb-shop\t99.9%\t28d\t1,500 events\t3,000 events\t50%\t50%\t0.5\twatch\tnone"
+    );
+    assert!(
+        out.starts_with("slo\tservice\ttarget\twindow\tbad\tallowed\tconsumed"),
+        "{out}"
+    );
+    let (code, out, _) = cli(&[
+        "--db",
+        db_s,
+        "slo",
+        "status",
+        "--json",
+        "--at",
+        "2026-11-04T00:00:00Z",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "checkout-availability")
+        .unwrap();
+    assert_eq!(
+        (c["consumed"].as_f64(), c["state"].as_str()),
+        (Some(0.5), Some("watch"))
+    );
+    assert_eq!(c["firing"], serde_json::json!([]));
+    // Export, and the file imports back unchanged.
+    let out_file = dir.path().join("slos.yaml");
+    let (code, _, _) = cli(&[
+        "--db",
+        db_s,
+        "slo",
+        "export",
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let (code, stdout, _) = cli(&["--db", db_s, "slo", "export"]);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), stdout);
+    let (code, _, err) = cli(&["--db", db_s, "slo", "import", out_file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("SLOs 0 new, 0 updated, 4 unchanged"), "{err}");
+    assert_eq!(cli(&["--db", db_s, "slo", "bogus"]).0, 2);
+}
