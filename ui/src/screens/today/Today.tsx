@@ -3,6 +3,7 @@ import type { Today } from "../../bindings/Today";
 import type { AreaId, ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { sprintDayLabel } from "../sprints/day";
+import { OverdueActions } from "../reliability/OverdueActions";
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -94,6 +95,7 @@ export function TodayScreen({ api, go }: ScreenProps) {
               </ul>
             )}
           </section>
+          <OverdueActions items={t.action_items_overdue} go={go} />
           <section className="card" aria-labelledby="today-meetings">
             <h2 id="today-meetings">Roadmap update meetings</h2>
             {t.meetings.length === 0 ? (
