@@ -64,7 +64,7 @@ fn main() {
         }
         qs.push(q);
     }
-    // Warm up (parses the lexicon and the model once).
+    // Warm up (parses the lexicon once).
     black_box(check(&qs[0]));
 
     let t0 = Instant::now();

@@ -41,6 +41,9 @@ pub enum Error {
     /// The workspace or a backup failed SQLite's integrity check.
     #[error("{path} is damaged ({detail}); it was not changed")]
     Corrupt { path: String, detail: String },
+    /// Another Rapport window already has this workspace open (one writer per workspace).
+    #[error("Rapport already has {path} open in another window")]
+    InUse { path: String },
     /// The user cancelled a long operation; nothing was written.
     #[error("Cancelled; nothing was changed")]
     Cancelled,
@@ -79,6 +82,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::Busy { .. } => "busy",
             Error::Corrupt { .. } => "corrupt",
+            Error::InUse { .. } => "in_use",
             Error::Cancelled => "cancelled",
             Error::Db(_) => "database",
             Error::Io(_) => "io",

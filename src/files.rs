@@ -54,6 +54,9 @@ pub fn write_atomically<T>(
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
+    if let Some(dir) = target.parent() {
+        clean_partials(dir);
+    }
     let tmp = temp_beside(target);
     let out = (|| {
         let file = File::create(&tmp)?;
@@ -83,7 +86,8 @@ pub fn sync_dir(path: &Path) {
     }
 }
 
-/// Removes partial files a killed write left in `dir` (ours only: the `.rapport-partial-` name).
+/// Removes partial files a killed write left in `dir` (ours only: the `.rapport-partial-` name,
+/// and only when the process that wrote it is gone).
 pub fn clean_partials(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -91,12 +95,27 @@ pub fn clean_partials(dir: &Path) -> usize {
     entries
         .flatten()
         .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .contains(".rapport-partial-")
+            let name = e.file_name().to_string_lossy().into_owned();
+            match name.split_once(".rapport-partial-") {
+                Some((_, pid)) => !writer_alive(pid, e),
+                None => false,
+            }
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// Whether the process that writes a partial file may still be writing it: its process is
+/// running (Linux), or else the file is less than an hour old.
+fn writer_alive(pid: &str, e: &std::fs::DirEntry) -> bool {
+    if Path::new("/proc/self").exists() {
+        return pid
+            .parse::<u32>()
+            .is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists());
+    }
+    e.metadata()
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() < 3600))
 }
 
 #[cfg(test)]
@@ -123,9 +142,14 @@ mod tests {
     #[test]
     fn leftovers_of_killed_writes_are_cleaned() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(".x.csv.rapport-partial-12"), "x").unwrap();
+        // A pid above Linux's largest: its writer is gone.
+        std::fs::write(dir.path().join(".x.csv.rapport-partial-4999999"), "x").unwrap();
+        // One being written right now by this process stays.
+        let live = temp_beside(&dir.path().join("y.csv"));
+        std::fs::write(&live, "x").unwrap();
         std::fs::write(dir.path().join("keep.csv"), "x").unwrap();
         assert_eq!(clean_partials(dir.path()), 1);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        assert!(live.exists());
     }
 }

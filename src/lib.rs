@@ -1,6 +1,7 @@
 //! Rapport core: every business rule, the SQLite store and its migrations. The Tauri shell
 //! (`src-tauri`) and the CLI are thin callers of this crate; it knows nothing of either.
 
+pub mod backups;
 pub mod clock;
 pub mod csv;
 pub mod db;
@@ -13,6 +14,7 @@ pub mod markup;
 pub mod paging;
 pub mod people;
 pub mod questions;
+pub mod recent;
 pub mod records;
 pub mod reliability;
 pub mod reports;

@@ -27,6 +27,33 @@ type SampleRow = (
     &'static [SampleDeliverable],
 );
 
+/// Writes a fresh sample workspace at `path` (replacing an earlier sample there): built in a
+/// temporary file beside it and renamed into place once complete. Returns the roadmap's id.
+pub fn create(path: &std::path::Path, today: NaiveDate) -> Result<String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = crate::files::temp_beside(path);
+    let built = (|| {
+        let db = crate::open_workspace(&tmp)?;
+        let id = load(&db, today)?;
+        db.conn().pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(id)
+    })();
+    let id = match built {
+        Ok(id) => id,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+    }
+    std::fs::rename(&tmp, path)?;
+    Ok(id)
+}
+
 /// Loads the sample into the workspace, once (a second load is refused, nothing added).
 /// `today` anchors the dates so the sample always looks current. Returns the roadmap's id.
 pub fn load(db: &Db, today: NaiveDate) -> Result<String> {

@@ -29,7 +29,7 @@ pub struct Preferences {
     pub theme: Theme,
 }
 
-fn get(db: &Db, key: &str) -> Result<Option<String>> {
+pub(crate) fn get(db: &Db, key: &str) -> Result<Option<String>> {
     Ok(db
         .conn()
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -38,7 +38,7 @@ fn get(db: &Db, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn put(db: &Db, key: &str, value: &str) -> Result<()> {
+pub(crate) fn put(db: &Db, key: &str, value: &str) -> Result<()> {
     db.conn().execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

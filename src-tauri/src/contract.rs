@@ -10,6 +10,7 @@
 // Every line uses the same `|db| …` form, even where a bare function path would do.
 #![allow(clippy::redundant_closure)]
 
+use rapport::backups::{self, BackupFile, BackupPolicy, BackupPreview};
 use rapport::csv::{CsvExport, CsvImport};
 use rapport::db::WorkspaceInfo;
 use rapport::files::FileKind;
@@ -25,6 +26,7 @@ use rapport::people::{self, Person, PersonFilter, PersonInput};
 use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
 use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
+use rapport::recent::RecentWorkspace;
 use rapport::reliability::actions::{
     self, ActionItem, ActionItemFilter, ActionItemInput, QuarterClosure,
 };
@@ -53,6 +55,7 @@ use rapport::transcripts::{self, PullInput, Side, TranscriptSummary, TranscriptV
 use rapport::trash::{self, TrashEntry};
 
 use crate::state::{today, zone, AppState, Reply};
+use crate::workspaces::{self, WorkspaceStatus};
 use crate::{dialogs, files};
 
 /// Declares every command once; see the module documentation.
@@ -126,6 +129,25 @@ macro_rules! contract {
 contract! {
     /// The open workspace: its file, schema version and the app version.
     read workspace_info() -> WorkspaceInfo => |db| db.info();
+    /// Which workspace is open (or why it could not be), its size, backups and logs folders.
+    app workspace_status() -> WorkspaceStatus => |app, state| workspaces::status(app, state);
+    app workspace_recent() -> Vec<RecentWorkspace> => |app, state| workspaces::recent_list(app, state);
+    /// Switches to a workspace picked in the dialog or from the recent list.
+    app workspace_open(path: String) -> WorkspaceStatus => |app, state| workspaces::open(app, state, path);
+    /// Creates an empty workspace where the user chose and switches to it.
+    app workspace_create(path: String) -> WorkspaceStatus => |app, state| workspaces::create(app, state, path);
+    /// This workspace's backups, newest first (works on a damaged workspace too).
+    app backups_list() -> Vec<BackupFile> => |app, state| workspaces::backups_list(app, state);
+    /// "Back up now": a checked copy in the backup folder.
+    app backups_create() -> BackupFile => |app, state| workspaces::backups_create(app, state);
+    /// What restoring a backup (listed, or picked in the dialog) would bring back.
+    app backups_preview(path: String) -> BackupPreview => |app, state| workspaces::backups_preview(app, state, path);
+    /// Replaces the workspace with a backup; the replaced one is kept as a backup (returned).
+    app backups_restore(path: String) -> Option<BackupFile> => |app, state| workspaces::backups_restore(app, state, path);
+    read backups_policy() -> BackupPolicy => |db| backups::policy(db);
+    write backups_set_policy(policy: BackupPolicy) -> BackupPolicy => |db| backups::set_policy(db, &policy);
+    /// Opens the logs folder in the file manager; returns its path.
+    app logs_open_folder() -> String => |app, state| workspaces::open_logs(app, state);
     read preferences_get() -> Preferences => |db| settings::load(db);
     write preferences_save(prefs: Preferences) -> Preferences => |db| settings::save(db, &prefs);
     /// Today's date in the user's time zone, `YYYY-MM-DD`.
@@ -244,8 +266,9 @@ contract! {
     write roadmaps_carry_over(id: String) -> Roadmap => |db| retro::carry_over(db, &id);
     write roadmaps_link_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::link_interview(db, &row_id, &interview_id);
     write roadmaps_unlink_interview(row_id: String, interview_id: String) -> Roadmap => |db| roadmaps::unlink_interview(db, &row_id, &interview_id);
-    /// Adds the sample New CI roadmap, people and interviews; returns the roadmap's id.
-    write sample_load() -> String => |db| rapport::sample::load(db, today());
+    /// Opens the sample workspace (the New CI roadmap, people, interviews), built fresh in its
+    /// own file, never mixed into the user's data; returns its roadmap's id.
+    app sample_load() -> String => |app, state| workspaces::open_sample(app, state);
 
     read sprints_list() -> Vec<SprintSummary> => |db| sprints::list(db);
     read sprints_get(id: String) -> Sprint => |db| sprints::get(db, &id, today());

@@ -1,5 +1,5 @@
 //! Logging: to stderr, and to a daily-rotated file a user can find (Help → Open logs folder).
-//! A panic is logged before the process ends.
+//! A panic is logged, and the page is told so it can show a message.
 
 use std::path::PathBuf;
 
@@ -56,7 +56,19 @@ pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         tracing::error!(panic = %info, "Rapport crashed");
+        if let Some(app) = APP.get() {
+            use tauri::Emitter;
+            let _ = app.emit("internal-error", dir().display().to_string());
+        }
         default_hook(info);
     }));
     guard
+}
+
+/// The app, once it runs, so a panic can tell the page (which shows a message with the logs
+/// folder) instead of failing silently.
+static APP: std::sync::OnceLock<tauri::AppHandle> = std::sync::OnceLock::new();
+
+pub fn report_panics_to(app: tauri::AppHandle) {
+    let _ = APP.set(app);
 }

@@ -7,14 +7,14 @@ mod args;
 mod contract;
 mod dialogs;
 mod files;
+mod instance;
 mod logs;
 mod state;
+mod workspaces;
 
 use rapport::clock::Zone;
-use rapport::db::Workspace;
-use rapport::ErrorPayload;
 
-use crate::state::AppState;
+use crate::state::{AppState, Slot};
 
 fn main() {
     let args = match args::Args::parse(std::env::args().skip(1)) {
@@ -27,20 +27,41 @@ fn main() {
     let _log_guard = logs::init();
     state::set_zone(args.zone.unwrap_or_else(Zone::system));
     let zone = state::zone();
-    let path = args.db.clone().unwrap_or_else(rapport::db::default_path);
-    let workspace = Workspace::open(&path).map_err(|e| {
-        tracing::error!(?path, error = %e, "could not open the workspace");
-        ErrorPayload::from(e)
-    });
-    tracing::info!(
-        ?path,
-        ok = workspace.is_ok(),
-        zone = zone.name(),
-        "workspace"
-    );
+    let path = workspaces::startup_path(args.db.clone());
+    let (socket, note) = instance::socket();
+    let slot = match Slot::open(&path, &note) {
+        Ok(slot) => slot,
+        Err(rapport::Error::InUse { .. }) => {
+            // One app per workspace: bring the one that has it to the front instead.
+            let other = rapport::db::lock::holder(&path).unwrap_or_default();
+            let focused = instance::ask_to_focus(&other);
+            tracing::info!(?path, focused, "the workspace is open in another Rapport");
+            eprintln!(
+                "rapport-app: {} is already open in Rapport{}",
+                path.display(),
+                if focused { "; switched to it" } else { "" }
+            );
+            std::process::exit(0);
+        }
+        Err(e) => {
+            eprintln!("rapport-app: {e}");
+            std::process::exit(2);
+        }
+    };
+    if slot.workspace.is_ok() {
+        workspaces::remember(&path);
+    }
+    tracing::info!(zone = zone.name(), "started");
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::new(workspace, args.test_dialog_dir));
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState::new(slot, &note, args.test_dialog_dir))
+        .setup(move |app| {
+            logs::report_panics_to(app.handle().clone());
+            instance::listen(app.handle().clone(), &socket);
+            workspaces::schedule_backups(app.handle().clone());
+            Ok(())
+        });
     contract::register(builder)
         .on_window_event(|window, event| {
             // A file dropped on the window may be opened by the page, like a picked one.

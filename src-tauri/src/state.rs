@@ -1,15 +1,17 @@
-//! What the shell holds between commands: the open workspace, the user's time zone, and the
-//! files the user picked in a native dialog. Database work runs on tokio's blocking pool, never
-//! on the async runtime; reads and writes take different connections (see `Workspace`).
+//! What the shell holds between commands: the open workspace (and its lock), the user's time
+//! zone, and the files the user picked in a native dialog. Database work runs on tokio's
+//! blocking pool, never on the async runtime; reads and writes take different connections (see
+//! `Workspace`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::time::{Duration, Instant};
 
 use rapport::clock::Zone;
-use rapport::db::Workspace;
-use rapport::{Db, ErrorPayload};
+use rapport::db::{Workspace, WorkspaceLock};
+use rapport::{Db, Error, ErrorPayload};
 
 pub type Reply<T> = Result<T, ErrorPayload>;
 
@@ -29,8 +31,49 @@ pub fn today() -> chrono::NaiveDate {
     zone().today()
 }
 
+/// The workspace the app has open: its path, the lock that makes this app its only writer,
+/// and the open workspace, or why it could not be opened (damaged, newer, …).
+pub struct Slot {
+    pub path: PathBuf,
+    pub workspace: Result<Arc<Workspace>, ErrorPayload>,
+    _lock: Option<WorkspaceLock>,
+}
+
+impl Slot {
+    /// Takes the workspace's lock and opens it. `Err(InUse)` when another Rapport has it; a
+    /// workspace that fails to open still gives a slot (with its error), so a damaged one can
+    /// be restored in place.
+    pub fn open(path: &Path, note: &str) -> rapport::Result<Slot> {
+        let mut lock = WorkspaceLock::acquire(path)?;
+        if let Some(l) = lock.as_mut() {
+            l.set_note(note)?;
+        }
+        let workspace = Workspace::open(path).map(Arc::new).map_err(|e| {
+            tracing::error!(?path, error = %e, "could not open the workspace");
+            ErrorPayload::from(e)
+        });
+        tracing::info!(?path, ok = workspace.is_ok(), "workspace");
+        Ok(Slot {
+            path: path.to_owned(),
+            workspace,
+            _lock: lock,
+        })
+    }
+}
+
+/// The open workspace, shareable with blocking work (switches and restores run off the async
+/// runtime).
+#[derive(Clone)]
+pub struct Current {
+    slot: Arc<RwLock<Slot>>,
+    /// One switch or restore at a time.
+    switching: Arc<Mutex<()>>,
+    /// Where a second instance asks this app to come to the front (left in the lock file).
+    note: Arc<str>,
+}
+
 pub struct AppState {
-    workspace: RwLock<Result<Arc<Workspace>, ErrorPayload>>,
+    pub current: Current,
     /// Test seam (`--test-dialog-dir DIR`): file dialogs answer from DIR instead of asking,
     /// because WebDriver cannot drive native GTK dialogs. Never set in normal use.
     pub test_dialog_dir: Option<PathBuf>,
@@ -42,12 +85,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(
-        workspace: Result<Workspace, ErrorPayload>,
-        test_dialog_dir: Option<PathBuf>,
-    ) -> AppState {
+    pub fn new(slot: Slot, note: &str, test_dialog_dir: Option<PathBuf>) -> AppState {
         AppState {
-            workspace: RwLock::new(workspace.map(Arc::new)),
+            current: Current {
+                slot: Arc::new(RwLock::new(slot)),
+                switching: Arc::new(Mutex::new(())),
+                note: note.into(),
+            },
             test_dialog_dir,
             picked: Mutex::new(HashSet::new()),
             cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
@@ -55,10 +99,11 @@ impl AppState {
     }
 
     pub fn workspace(&self) -> Reply<Arc<Workspace>> {
-        self.workspace
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.current.workspace()
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.current.path()
     }
 
     /// Runs a read on the blocking pool, on a read connection.
@@ -122,6 +167,96 @@ impl AppState {
                 "Choose the file in the file dialog first",
             )))
         }
+    }
+}
+
+impl Current {
+    pub fn workspace(&self) -> Reply<Arc<Workspace>> {
+        self.slot
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .workspace
+            .clone()
+    }
+
+    /// The path of the workspace the app has open (or failed to open).
+    pub fn path(&self) -> PathBuf {
+        self.slot
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .path
+            .clone()
+    }
+
+    /// Replaces the open workspace with the one at `path` (refused while another Rapport has
+    /// it, or when it is not a workspace this build can open; a damaged one is opened so it can
+    /// be restored). Calls under way finish on the old one.
+    pub fn switch(&self, path: &Path) -> rapport::Result<()> {
+        let _one = self.switching.lock().unwrap_or_else(|p| p.into_inner());
+        let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
+        if same(path, &self.path()) && self.workspace().is_ok() {
+            return Ok(());
+        }
+        let slot = Slot::open(path, &self.note)?;
+        if let Err(e) = &slot.workspace {
+            if e.code != "corrupt" {
+                return Err(Error::invalid("path", e.message.clone()));
+            }
+        }
+        *self.slot.write().unwrap_or_else(|p| p.into_inner()) = slot;
+        Ok(())
+    }
+
+    /// Closes the open workspace (keeping its lock), waits for calls under way to finish, runs
+    /// `f` on the closed file, and opens it again, whatever `f` returned.
+    pub fn with_closed<T>(
+        &self,
+        f: impl FnOnce(&Path) -> rapport::Result<T>,
+    ) -> rapport::Result<T> {
+        let _one = self.switching.lock().unwrap_or_else(|p| p.into_inner());
+        let path = self.path();
+        let open = {
+            let mut slot = self.slot.write().unwrap_or_else(|p| p.into_inner());
+            std::mem::replace(
+                &mut slot.workspace,
+                Err(ErrorPayload::from(Error::invalid(
+                    "workspace",
+                    "The workspace is being restored; try again in a moment",
+                ))),
+            )
+        };
+        if let Ok(ws) = open {
+            let started = Instant::now();
+            let mut ws = ws;
+            loop {
+                match Arc::try_unwrap(ws) {
+                    Ok(only) => {
+                        drop(only);
+                        break;
+                    }
+                    Err(shared) if started.elapsed() < Duration::from_secs(30) => {
+                        ws = shared;
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    Err(shared) => {
+                        self.slot
+                            .write()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .workspace = Ok(shared);
+                        return Err(Error::invalid("workspace", "The workspace is still busy; try again when the import or export has finished"));
+                    }
+                }
+            }
+        }
+        let out = f(&path);
+        let reopened = Workspace::open(&path)
+            .map(Arc::new)
+            .map_err(ErrorPayload::from);
+        self.slot
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .workspace = reopened;
+        out
     }
 }
 

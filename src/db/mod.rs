@@ -1,9 +1,12 @@
 //! Opening the workspace database: pragmas, versioned migrations, the newer-schema guard and
 //! online backups. Every other module borrows the connection from [`Db`].
 
+pub mod integrity;
+pub mod lock;
 pub(crate) mod migrations;
 mod workspace;
 
+pub use lock::WorkspaceLock;
 pub use workspace::Workspace;
 
 use std::path::{Path, PathBuf};
@@ -47,9 +50,19 @@ pub struct Progress {
 impl Db {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
-    /// A database from a newer Rapport is refused before anything is written to it. Before an
-    /// existing database is migrated, a backup is written beside it.
+    /// A database from a newer Rapport, or a damaged one (`quick_check`), is refused before
+    /// anything is written to it. Before an existing database is migrated, it is backed up.
     pub fn open(path: &Path) -> Result<Db> {
+        Db::open_with(path, true)
+    }
+
+    /// Opens a copy being restored: checked and migrated like [`Db::open`], but not backed up
+    /// first (the original is the backup).
+    pub(crate) fn open_copy(path: &Path) -> Result<Db> {
+        Db::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, backup_before_migrate: bool) -> Result<Db> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -77,6 +90,9 @@ impl Db {
                 });
             }
         }
+        if found > 0 {
+            integrity::quick_check(&conn, path)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -85,11 +101,12 @@ impl Db {
             path: path.to_owned(),
         };
         if found < LATEST_VERSION {
-            if found > 0 {
-                let backup = db.path.with_extension(format!(
-                    "pre-v{LATEST_VERSION}-{}.bak.sqlite",
-                    chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
-                ));
+            if found > 0 && backup_before_migrate {
+                let backup = crate::backups::path_for(
+                    path,
+                    crate::backups::BackupKind::BeforeUpgrade,
+                    chrono::Utc::now(),
+                );
                 db.backup_to(&backup, |_| {})?;
                 tracing::info!(?backup, from = found, "backed up before migrating");
             }
@@ -187,7 +204,8 @@ impl Db {
     }
 
     /// Copies the live database to `dest` with SQLite's online backup (safe while the app is
-    /// writing), reporting page progress. `dest` is replaced only once the copy is complete.
+    /// writing), reporting page progress. The copy is written beside `dest`, made a single
+    /// self-contained file, checked with `quick_check`, and only then renamed to `dest`.
     pub fn backup_to(&self, dest: &Path, mut on_progress: impl FnMut(Progress)) -> Result<()> {
         use rusqlite::backup::{Backup, StepResult};
         let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
@@ -203,59 +221,45 @@ impl Db {
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let partial = dest.with_extension("partial");
-        let _ = std::fs::remove_file(&partial);
-        {
+        if let Some(dir) = dest.parent() {
+            crate::files::clean_partials(dir);
+        }
+        let partial = crate::files::temp_beside(dest);
+        let written = (|| -> Result<()> {
             let mut out = Connection::open(&partial)?;
-            let backup = Backup::new(&self.conn, &mut out)?;
-            loop {
-                let step = backup.step(256)?;
-                let p = backup.progress();
-                let total = p.pagecount.max(0) as u64;
-                on_progress(Progress {
-                    done: total.saturating_sub(p.remaining.max(0) as u64),
-                    total,
-                });
-                match step {
-                    StepResult::Done => break,
-                    StepResult::More => {}
-                    StepResult::Busy | StepResult::Locked => {
-                        std::thread::sleep(Duration::from_millis(20))
+            {
+                let backup = Backup::new(&self.conn, &mut out)?;
+                loop {
+                    let step = backup.step(256)?;
+                    let p = backup.progress();
+                    let total = p.pagecount.max(0) as u64;
+                    on_progress(Progress {
+                        done: total.saturating_sub(p.remaining.max(0) as u64),
+                        total,
+                    });
+                    match step {
+                        StepResult::Done => break,
+                        StepResult::More => {}
+                        StepResult::Busy | StepResult::Locked => {
+                            std::thread::sleep(Duration::from_millis(20))
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
             }
+            out.pragma_update(None, "journal_mode", "DELETE")?;
+            integrity::quick_check(&out, dest)?;
+            drop(out);
+            std::fs::File::open(&partial)?.sync_all()?;
+            std::fs::rename(&partial, dest)?;
+            crate::files::sync_dir(dest);
+            Ok(())
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
         }
-        std::fs::rename(&partial, dest)?;
-        Ok(())
+        written
     }
-}
-
-/// Replaces the workspace at `path` with the backup `from`. The backup must be a Rapport
-/// workspace this build can open (it is migrated if older). The workspace it replaces, if any,
-/// is first copied beside it as `<name>.before-restore-<time>.sqlite`, whose path is returned.
-pub fn restore(path: &Path, from: &Path) -> Result<Option<PathBuf>> {
-    let source = Db::open_existing(from)?;
-    let saved = if path.is_file() {
-        let current = Db::open(path)?;
-        let saved = path.with_extension(format!(
-            "before-restore-{}.sqlite",
-            chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
-        ));
-        current.backup_to(&saved, |_| {})?;
-        Some(saved)
-    } else {
-        None
-    };
-    let mut target = Connection::open(path)?;
-    target.busy_timeout(BUSY_TIMEOUT)?;
-    {
-        let backup = rusqlite::backup::Backup::new(&source.conn, &mut target)?;
-        backup.run_to_completion(256, Duration::from_millis(10), None)?;
-    }
-    drop(target);
-    Db::open(path)?;
-    Ok(saved)
 }
 
 /// See [`Db::unit`].
@@ -316,13 +320,11 @@ mod tests {
         }
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), LATEST_VERSION);
-        let backups: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|n| n.contains(".bak."))
-            .collect();
+        let backups = crate::backups::list(&path).unwrap();
         assert_eq!(backups.len(), 1, "{backups:?}");
-        let old = Connection::open(dir.path().join(&backups[0])).unwrap();
+        assert_eq!(backups[0].kind, crate::backups::BackupKind::BeforeUpgrade);
+        assert_eq!(backups[0].schema_version, Some(1));
+        let old = Connection::open(&backups[0].path).unwrap();
         let v: i64 = old
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();

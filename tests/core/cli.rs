@@ -247,3 +247,57 @@ fn audit_reads_a_transcript_file_without_a_workspace() {
     );
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn init_creates_a_workspace_once_and_backups_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let db_s = db.to_str().unwrap();
+    let (code, _, err) = cli(&["--db", db_s, "init"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("created the workspace"), "{err}");
+    let (code, _, err) = cli(&["--db", db_s, "init"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists; nothing was changed"), "{err}");
+    let sample = dir.path().join("sample.db");
+    assert_eq!(cli(&["init", sample.to_str().unwrap(), "--sample"]).0, 0);
+    let (_, out, _) = cli(&["--db", sample.to_str().unwrap(), "people"]);
+    assert!(out.lines().count() >= 3, "the sample has people: {out}");
+    assert_eq!(
+        cli(&["--db", db_s, "people"]).1,
+        "",
+        "init PATH left --db alone"
+    );
+
+    let (code, _, err) = cli(&["--db", db_s, "backup"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, out, _) = cli(&["--db", db_s, "backups"]);
+    let row: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    assert_eq!(row[1], "manual");
+    assert_eq!(row[3], rapport::db::LATEST_VERSION.to_string());
+    assert!(row[4].contains("team-backups"), "{out}");
+}
+
+#[test]
+fn the_cli_warns_while_the_app_has_the_workspace_and_will_not_restore_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let db_s = db.to_str().unwrap();
+    rapport::open_workspace(&db).unwrap();
+    let backup = dir.path().join("b.sqlite");
+    assert_eq!(
+        cli(&["--db", db_s, "backup", backup.to_str().unwrap()]).0,
+        0
+    );
+    let held = rapport::db::WorkspaceLock::acquire(&db).unwrap().unwrap();
+    let (code, _, err) = cli(&["--db", db_s, "people"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("warning: the Rapport app has"), "{err}");
+    let (code, _, err) = cli(&["--db", db_s, "restore", backup.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already has"), "{err}");
+    drop(held);
+    let (code, _, err) = cli(&["--db", db_s, "restore", backup.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("warning"), "{err}");
+}

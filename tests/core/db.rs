@@ -141,34 +141,3 @@ fn open_existing_refuses_a_missing_file_and_backup_refuses_its_own_source() {
     assert_eq!(err.code(), "validation");
     assert!(Db::open_existing(&path).is_ok());
 }
-
-#[test]
-fn restore_replaces_the_workspace_and_keeps_the_replaced_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let live = dir.path().join("live.db");
-    let backup = dir.path().join("backup.sqlite");
-    let db = Db::open(&live).unwrap();
-    people::create(&db, &ana()).unwrap();
-    db.backup_to(&backup, |_| {}).unwrap();
-    let mut later = ana();
-    later.name = "Added after the backup".into();
-    people::create(&db, &later).unwrap();
-    drop(db);
-
-    let saved = rapport::db::restore(&live, &backup)
-        .unwrap()
-        .expect("the replaced workspace is kept");
-    let names = |p: &std::path::Path| -> Vec<String> {
-        people::list(&Db::open(p).unwrap(), &PersonFilter::default())
-            .unwrap()
-            .items
-            .into_iter()
-            .map(|p| p.name)
-            .collect()
-    };
-    assert_eq!(names(&live), ["Ana Lima"]);
-    assert_eq!(names(&saved), ["Added after the backup", "Ana Lima"]);
-    // A missing backup is an error and leaves the workspace alone.
-    assert!(rapport::db::restore(&live, &dir.path().join("nope.sqlite")).is_err());
-    assert_eq!(names(&live), ["Ana Lima"]);
-}

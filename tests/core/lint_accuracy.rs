@@ -1,25 +1,25 @@
 //! Accuracy of the leading-question checker, on three sets of labelled questions:
 //! - the old hand-labelled files (`tests/data/questions_labelled.csv`, `questions_holdout.csv`),
 //!   written by the same hands as the rules;
-//! - the corpus **train** split (`tests/data/corpus`), by source-grouped 5-fold cross-validation:
-//!   the statistical layer is retrained in each fold without the held-out sites. The rules were
-//!   written with the whole train split in view, so for them this is an in-sample figure;
-//! - the corpus **test** split, frozen by source before any tuning. It is only reported, never
-//!   tuned on: the test fails if the README's accuracy table does not show exactly these numbers.
+//! - the corpus **train** split (`tests/data/corpus`). The checker has no learned part and its
+//!   rules were written with the train split in view, so this figure is an in-sample one;
+//! - the corpus **test** split (round 1) and **test2** split (round 2), each frozen by site before
+//!   the round's tuning. They are only reported, never tuned on: the tests fail if the README's
+//!   tables do not show exactly these numbers.
 //!
 //! `cargo test -p rapport --test core lint_accuracy -- --nocapture` prints every report;
 //! `LINT_SHOW_ERRORS=1` lists the misclassified questions of the old data and the train split.
-use rapport::questions::lint::model::{self, train, TrainConfig};
-use rapport::questions::lint::{check, check_with, is_leading, is_leading_with, RULES};
+use rapport::questions::lint::{check, is_leading, RULES};
 use std::collections::BTreeMap;
 
+#[derive(Clone)]
 struct Row {
     question: String,
     leading: bool,
     /// Old data: the expected rule ("neutral" for neutral rows). Corpus: the category.
     category: String,
-    /// Cross-validation group: the source's site (old data: one group).
-    group: String,
+    /// The source's site (old data: "old").
+    site: String,
 }
 
 fn data(path: &str) -> csv::Reader<std::fs::File> {
@@ -43,14 +43,14 @@ fn load_old(name: &str) -> Vec<Row> {
                 question: r[0].to_string(),
                 leading,
                 category: if leading { &r[2] } else { "neutral" }.to_string(),
-                group: "old".into(),
+                site: "old".into(),
             }
         })
         .collect()
 }
 
 /// The site a source page belongs to: its registrable host, so that two articles of one site
-/// always fall in the same fold (as the corpus split does).
+/// never fall in two splits.
 fn site_of(url: &str) -> String {
     let host = url.split("://").nth(1).unwrap_or(url);
     let host = host.split('/').next().unwrap_or("").to_ascii_lowercase();
@@ -109,29 +109,9 @@ fn load_corpus(split: &str) -> Vec<Row> {
             question: r[1].to_string(),
             leading: &r[2] == "1",
             category: r[3].to_string(),
-            group: site[&r[5]].clone(),
+            site: site[&r[5]].clone(),
         })
         .collect()
-}
-
-/// Source-grouped folds: sites sorted, shuffled with a fixed seed, dealt round-robin.
-fn folds(rows: &[Row], k: usize) -> Vec<usize> {
-    let mut groups: Vec<&str> = rows.iter().map(|r| r.group.as_str()).collect();
-    groups.sort_unstable();
-    groups.dedup();
-    let mut seed: u64 = 20_261_123;
-    for i in (1..groups.len()).rev() {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        groups.swap(i, (seed >> 33) as usize % (i + 1));
-    }
-    let fold: BTreeMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (*g, i % k))
-        .collect();
-    rows.iter().map(|r| fold[r.group.as_str()]).collect()
 }
 
 #[derive(Default, Clone, Copy)]
@@ -163,6 +143,17 @@ impl Conf {
 /// table row `| title (n questions) | precision | recall |` and one README table row per
 /// category: `| category | leading or neutral | questions | flagged |`.
 fn report(title: &str, rows: &[Row], predicted: &[bool]) -> (Conf, String, Vec<String>) {
+    report_with(title, rows, predicted, true)
+}
+
+/// [`report`]; `show_errors` lets `LINT_SHOW_ERRORS=1` list the misclassified questions, which
+/// is never done for a frozen test split.
+fn report_with(
+    title: &str,
+    rows: &[Row],
+    predicted: &[bool],
+    show_errors: bool,
+) -> (Conf, String, Vec<String>) {
     let mut all = Conf::default();
     let mut per: BTreeMap<(bool, &str), Conf> = BTreeMap::new();
     for (r, &p) in rows.iter().zip(predicted) {
@@ -197,7 +188,7 @@ fn report(title: &str, rows: &[Row], predicted: &[bool]) -> (Conf, String, Vec<S
     for l in &categories {
         println!("    {l}");
     }
-    if std::env::var("LINT_SHOW_ERRORS").is_ok_and(|v| v == "1") && !title.contains("test split") {
+    if show_errors && std::env::var("LINT_SHOW_ERRORS").is_ok_and(|v| v == "1") {
         for (r, &p) in rows.iter().zip(predicted) {
             if r.leading != p {
                 let why: Vec<String> = check(&r.question)
@@ -226,18 +217,23 @@ fn assert_in_readme(rows: &[String]) {
     );
 }
 
-fn committed(rows: &[Row]) -> Vec<bool> {
-    rows.iter().map(|r| is_leading(&r.question)).collect()
+/// A per-category table must appear whole, under its own header, so a row cannot be matched
+/// in another split's table.
+fn assert_table_in_readme(name: &str, rows: &[String]) {
+    let table = format!(
+        "| category ({name}) | label | questions | flagged |\n| --- | --- | --- | --- |\n{}\n",
+        rows.join("\n")
+    );
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains(&table),
+        "README.md must show this table as measured:\n{table}"
+    );
 }
 
-/// The examples the committed weights are trained on: the corpus train split and the old
-/// labelled file (never the old holdout, never the test split).
-fn training_examples<'a>(corpus: &'a [Row], old: &'a [Row]) -> Vec<(&'a str, bool)> {
-    corpus
-        .iter()
-        .chain(old)
-        .map(|r| (r.question.as_str(), r.leading))
-        .collect()
+fn committed(rows: &[Row]) -> Vec<bool> {
+    rows.iter().map(|r| is_leading(&r.question)).collect()
 }
 
 #[test]
@@ -278,52 +274,50 @@ fn old_labelled_data() {
     }
 }
 
+/// The split the rules were written and tuned on: an in-sample figure and a regression guard.
 #[test]
-fn corpus_train_cross_validation() {
+fn corpus_train_split() {
     let rows = load_corpus("train");
-    let old = load_old("questions_labelled.csv");
-    let rules_only: Vec<bool> = rows
-        .iter()
-        .map(|r| is_leading_with(&r.question, None))
-        .collect();
-    report(
-        "Corpus train split, rules alone (in-sample)",
-        &rows,
-        &rules_only,
-    );
-    let fold = folds(&rows, 5);
-    let mut cv = vec![false; rows.len()];
-    for f in 0..5 {
-        let ex: Vec<(&str, bool)> = (rows
-            .iter()
-            .zip(&fold)
-            .filter(|(_, &g)| g != f)
-            .map(|(r, _)| r))
-        .chain(&old)
-        .map(|r| (r.question.as_str(), r.leading))
-        .collect();
-        let m = train(&ex, &TrainConfig::COMMITTED).model();
-        for (i, r) in rows.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
-            cv[i] = is_leading_with(&r.question, Some(&m));
-        }
-    }
-    let title = "Corpus train split, 5-fold cross-validation by source";
-    let (c, overall, _) = report(title, &rows, &cv);
+    let (c, overall, _) = report("Corpus train split, tuned on", &rows, &committed(&rows));
     assert_in_readme(&[overall]);
-    // A regression guard, not a claim of generalisation (the rules saw these questions).
-    assert!(c.precision() >= 0.90, "CV precision {:.3}", c.precision());
-    assert!(c.recall() >= 0.80, "CV recall {:.3}", c.recall());
+    assert!(
+        c.precision() >= 0.90,
+        "train precision {:.3}",
+        c.precision()
+    );
+    assert!(c.recall() >= 0.80, "train recall {:.3}", c.recall());
 }
 
-/// The frozen split is reported, never tuned on; the README must show exactly these figures.
+/// The frozen splits are reported, never tuned on; the README must show exactly these figures.
 #[test]
-fn frozen_test_split_matches_the_readme() {
-    let rows = load_corpus("test");
-    assert_eq!(rows.len(), 292, "the test split is frozen");
-    let (_, overall, mut categories) =
-        report("Corpus test split, frozen", &rows, &committed(&rows));
-    categories.insert(0, overall);
-    assert_in_readme(&categories);
+fn frozen_test_splits_match_the_readme() {
+    let mut tables = Vec::new();
+    for (split, size, title) in [
+        ("test", 292, "Corpus test split, frozen in round 1"),
+        ("test2", 167, "Corpus test2 split, frozen in round 2"),
+    ] {
+        let rows = load_corpus(split);
+        assert_eq!(rows.len(), size, "the {split} split is frozen");
+        tables.push((split, report_with(title, &rows, &committed(&rows), false)));
+    }
+    // Both reports are printed before either is checked.
+    for (split, (_, overall, categories)) in tables {
+        assert_in_readme(&[overall]);
+        assert_table_in_readme(&format!("{split} split"), &categories);
+    }
+}
+
+/// Splits are by site, so no site's phrasing is both tuned on and reported.
+#[test]
+fn no_site_straddles_two_splits() {
+    let mut split_of: BTreeMap<String, &str> = BTreeMap::new();
+    for split in ["train", "test", "test2"] {
+        for r in load_corpus(split) {
+            let first = *split_of.entry(r.site.clone()).or_insert(split);
+            assert_eq!(first, split, "site {} is in {first} and {split}", r.site);
+        }
+    }
+    assert!(split_of.len() > 100, "{} sites", split_of.len());
 }
 
 #[test]
@@ -358,52 +352,4 @@ fn findings_are_well_formed_on_all_labelled_questions() {
             r.category
         );
     }
-}
-
-/// Training is deterministic, so the committed weights must be exactly what it produces.
-/// `RAPPORT_WRITE_WEIGHTS=1` rewrites the file instead.
-#[test]
-fn committed_weights_are_reproducible() {
-    let corpus = load_corpus("train");
-    let old = load_old("questions_labelled.csv");
-    let cfg = TrainConfig::COMMITTED;
-    let text =
-        train(&training_examples(&corpus, &old), &cfg).to_file(&cfg, corpus.len(), old.len());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/questions/lint/model_weights.txt"
-    );
-    if std::env::var("RAPPORT_WRITE_WEIGHTS").is_ok_and(|v| v == "1") {
-        std::fs::write(path, &text).unwrap();
-    }
-    let committed = std::fs::read_to_string(path).unwrap();
-    assert!(
-        text == committed,
-        "model_weights.txt is stale: rerun with RAPPORT_WRITE_WEIGHTS=1"
-    );
-    assert!(model::Model::parse(&committed).is_ok());
-}
-
-#[test]
-fn model_flags_carry_a_rule_span_and_rewrite() {
-    // A model that flags everything the rules miss: its findings must still be complete.
-    let ex = [
-        ("What colour was the jacket?", true),
-        ("Where were you?", false),
-    ];
-    let cfg = TrainConfig {
-        residual: false,
-        min_count: 1,
-        threshold: 0.0,
-        ..TrainConfig::COMMITTED
-    };
-    let m = train(&ex, &cfg).model();
-    let q = "What colour was the youth's jacket?";
-    let fs = check_with(q, Some(&m));
-    assert_eq!(fs.len(), 1, "{fs:?}");
-    let f = &fs[0];
-    assert_eq!(f.rule, "leading-wording");
-    assert_eq!(&q[f.span.start..f.span.end], f.trigger);
-    assert!(f.explanation.contains(&f.trigger));
-    assert!(!f.suggestion.is_empty());
 }

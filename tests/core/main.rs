@@ -2,7 +2,9 @@
 
 mod common;
 
+mod backups;
 mod cli;
+mod crash;
 mod csv;
 mod db;
 mod findings;

@@ -28,13 +28,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create a new, empty workspace (at --db, or PATH). An existing file is left alone.
+    Init {
+        path: Option<PathBuf>,
+        /// Fill it with the sample workspace (the New CI roadmap, people, interviews).
+        #[arg(long)]
+        sample: bool,
+    },
     /// Print the workspace path and schema version.
     Info,
-    /// Copy the workspace to a file with SQLite's online backup (safe while the app runs).
+    /// Back up the workspace with SQLite's online backup (safe while the app runs); the copy
+    /// is checked before it is kept. Without OUT it goes into the workspace's backup folder.
     Backup {
-        /// Destination file; replaced only once the copy is complete.
-        out: PathBuf,
+        /// Destination file; replaced only once the copy is complete and checked.
+        out: Option<PathBuf>,
     },
+    /// List the workspace's backups, newest first: time, kind, size, schema, path.
+    Backups,
     /// List people as tab-separated name, team, role, core user.
     People {
         /// Include archived people.
@@ -85,6 +95,23 @@ enum Command {
     Slo(slo::Args),
 }
 
+/// `rapport-cli init`: a new workspace, never over an existing file.
+fn init(path: &std::path::Path, sample: bool) -> rapport::Result<()> {
+    if path.exists() {
+        return Err(rapport::Error::invalid(
+            "path",
+            format!("{} already exists; nothing was changed", path.display()),
+        ));
+    }
+    if sample {
+        rapport::sample::create(path, chrono::Local::now().date_naive())?;
+    } else {
+        rapport::open_workspace(path)?;
+    }
+    eprintln!("created the workspace {}", path.display());
+    Ok(())
+}
+
 fn list_kind(s: &str) -> rapport::Result<rapport::csv::ListKind> {
     rapport::csv::ListKind::parse(s).ok_or_else(|| {
         let all: Vec<&str> = rapport::csv::ListKind::ALL
@@ -105,11 +132,41 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
         other => other,
     };
     let path = cli.db.unwrap_or_else(rapport::db::default_path);
+    if let Command::Init { path: at, sample } = &command {
+        return init(at.as_deref().unwrap_or(&path), *sample).map(|_| ExitCode::SUCCESS);
+    }
+    if let Command::Backups = &command {
+        for b in rapport::backups::list(&path)? {
+            let schema = b
+                .schema_version
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "?".into());
+            println!(
+                "{}\t{}\t{}\t{schema}\t{}",
+                b.created_at,
+                b.kind.as_str(),
+                b.size_bytes,
+                b.path
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rapport::db::lock::holder(&path).is_some() {
+        if matches!(command, Command::Restore { .. }) {
+            return Err(rapport::Error::InUse {
+                path: path.display().to_string(),
+            });
+        }
+        eprintln!(
+            "warning: the Rapport app has {} open; what this command writes is safe, and the app shows it when a screen is reopened",
+            path.display()
+        );
+    }
     if let Command::Restore { from } = &command {
-        let saved = rapport::db::restore(&path, from)?;
+        let saved = rapport::backups::restore(&path, from, chrono::Utc::now())?;
         eprintln!("restored {} from {}", path.display(), from.display());
         if let Some(saved) = saved {
-            eprintln!("the workspace it replaced is at {}", saved.display());
+            eprintln!("the workspace it replaced is kept at {}", saved.path);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -123,9 +180,18 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 info.path, info.schema_version, info.app_version
             );
         }
-        Command::Backup { out } => {
+        Command::Backup { out: Some(out) } => {
+            rapport::db::integrity::quick_check(db.conn(), db.path())?;
             db.backup_to(&out, |_| {})?;
             eprintln!("backed up {} to {}", db.path().display(), out.display());
+        }
+        Command::Backup { out: None } => {
+            let b = rapport::backups::create(
+                &db,
+                rapport::backups::BackupKind::Manual,
+                chrono::Utc::now(),
+            )?;
+            eprintln!("backed up {} to {}", db.path().display(), b.path);
         }
         Command::People { archived } => {
             let filter = PersonFilter {
@@ -238,7 +304,11 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
             }
         }
         Command::Slo(args) => return slo::run(&db, args).map(ExitCode::from),
-        Command::Lint(_) | Command::Audit(_) | Command::Restore { .. } => {
+        Command::Lint(_)
+        | Command::Audit(_)
+        | Command::Restore { .. }
+        | Command::Init { .. }
+        | Command::Backups => {
             unreachable!("handled above")
         }
     }

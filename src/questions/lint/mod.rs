@@ -3,15 +3,12 @@
 //! The text is tokenised once (`tokenizer`; words are lower-cased and classified through the
 //! word lists in `lexicon.txt`), split into sentences, and every rule (`rules/`, one file per
 //! family) is a hand-written pattern over the classified word sequence; no regular
-//! expressions. When no rule matches, an optional statistical layer (`model`, a logistic
-//! regression whose weights are committed in `model_weights.txt`) may still flag the question
-//! as `leading-wording`. Every finding carries a rewrite (`rewrites`) that passes the checker.
+//! expressions and no learned weights. Every finding carries a rewrite (`rewrites`) that passes
+//! the checker.
 //!
 //! All spans are byte offsets into the original input and always fall on `char` boundaries.
 
 mod lexicon;
-#[doc(hidden)]
-pub mod model;
 mod prose;
 mod rewrites;
 mod rules;
@@ -54,30 +51,10 @@ pub const RULES: &[(&str, &str)] = rules::RULE_TABLE;
 /// Check one question. Returns an empty vector for a non-leading question.
 /// Findings are sorted by `span.start` and deduplicated.
 pub fn check(question: &str) -> Vec<LintFinding> {
-    check_with(question, model::get())
-}
-
-/// `true` when [`check`] would report at least one finding.
-pub fn is_leading(question: &str) -> bool {
-    is_leading_with(question, model::get())
-}
-
-/// [`check`] with a given statistical layer (or none). For cross-validation and tests.
-#[doc(hidden)]
-pub fn check_with(question: &str, m: Option<&model::Model>) -> Vec<LintFinding> {
     let doc = Doc::new(question);
-    let mut raws = rules::detect(&doc);
-    let mut model_p = None;
+    let raws = rules::detect(&doc);
     if raws.is_empty() {
-        match m.and_then(|m| m.flags(&doc)) {
-            Some(v) => {
-                let mut r = doc.raw(Rule::Model, v.a, v.b);
-                r.aux = v.a;
-                raws.push(r);
-                model_p = Some(v.probability);
-            }
-            None => return Vec::new(),
-        }
+        return Vec::new();
     }
     let mut cache: [Option<(Shape, String)>; RULE_COUNT] = Default::default();
     let mut subject: Option<rewrites::Subject> = None;
@@ -92,17 +69,14 @@ pub fn check_with(question: &str, m: Option<&model::Model>) -> Vec<LintFinding> 
             let suggestion = match &cache[r.rule as usize] {
                 Some((shape, s)) if *shape == r.shape && !own => s.clone(),
                 _ => {
-                    let s = suggest(&doc, r, subj, m);
+                    let s = suggest(&doc, r, subj);
                     cache[r.rule as usize] = Some((r.shape, s.clone()));
                     s
                 }
             };
             let (start, end) = doc.byte_span(r);
             let trigger = question[start..end].to_string();
-            let explanation = match &model_p {
-                Some(p) if r.rule == Rule::Model => explain_model(&trigger, *p),
-                _ => explain(r.rule, r.shape, &trigger),
-            };
+            let explanation = explain(r.rule, r.shape, &trigger);
             LintFinding {
                 rule: r.rule.id().to_string(),
                 explanation,
@@ -121,38 +95,17 @@ fn dedup_findings(mut f: Vec<LintFinding>) -> Vec<LintFinding> {
     f
 }
 
-/// [`is_leading`] with a given statistical layer (or none).
-#[doc(hidden)]
-pub fn is_leading_with(question: &str, m: Option<&model::Model>) -> bool {
-    let doc = Doc::new(question);
-    !rules::detect(&doc).is_empty() || m.is_some_and(|m| m.flags(&doc).is_some())
-}
-
-/// The hand-written rules alone flag this question.
-#[doc(hidden)]
-pub fn rules_fire(question: &str) -> bool {
+/// `true` when [`check`] would report at least one finding.
+pub fn is_leading(question: &str) -> bool {
     !rules::detect(&Doc::new(question)).is_empty()
 }
 
-/// The committed model's probability that a question leads (0 without a model).
-#[doc(hidden)]
-pub fn model_probability(question: &str, m: Option<&model::Model>) -> f64 {
-    m.map_or(0.0, |m| m.probability(&Doc::new(question)))
-}
-
 /// The first candidate rewrite that passes the whole checker, else a fixed open prompt.
-fn suggest(d: &Doc, r: &Raw, subj: &rewrites::Subject, m: Option<&model::Model>) -> String {
+fn suggest(d: &Doc, r: &Raw, subj: &rewrites::Subject) -> String {
     rewrites::candidates(d, r, subj)
         .into_iter()
-        .find(|c| c.trusted || (!c.text.trim().is_empty() && !is_leading_with(&c.text, m)))
+        .find(|c| c.trusted || (!c.text.trim().is_empty() && !is_leading(&c.text)))
         .map_or_else(|| rewrites::SAFE.to_string(), |c| c.text)
-}
-
-fn explain_model(t: &str, p: f64) -> String {
-    format!(
-        "\u{201c}{t}\u{201d} is wording that often comes with leading questions in the labelled examples the checker learned from (score {:.0}%). No single rule names the problem: check whether the question suggests an answer, and ask about a concrete past experience instead.",
-        p * 100.0
-    )
 }
 
 fn explain(rule: Rule, shape: Shape, trigger: &str) -> String {
@@ -221,7 +174,6 @@ fn explain(rule: Rule, shape: Shape, trigger: &str) -> String {
         (Rule::Blame, _) => format!(
             "\u{201c}{t}\u{201d} looks for who is at fault, which puts people on the defensive: they justify themselves instead of describing what they saw. Ask how the system made the action look reasonable at the time."
         ),
-        (Rule::Model, _) => explain_model(t, 0.0),
     }
 }
 

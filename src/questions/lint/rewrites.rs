@@ -181,10 +181,10 @@ pub(crate) fn template(rule: Rule, shape: Shape, subj: &Subject) -> String {
             format!("Tell me about {exp}. How did it go, from start to finish?")
         }
         (Rule::Hypothetical, _) => format!("Tell me about {exp}. What did you use to get it done?"),
-        (Rule::Agreement, _) | (Rule::Model, _) if name == "this" => {
+        (Rule::Agreement, _) if name == "this" => {
             "Tell me about the last time this came up. What happened?".to_string()
         }
-        (Rule::Agreement, _) | (Rule::Model, _) => {
+        (Rule::Agreement, _) => {
             format!("What has your experience been with {name}? Tell me about a recent example.")
         }
         (Rule::DoubleBarreled, _) => {

@@ -341,7 +341,6 @@ fn rules_table_covers_every_rule() {
         "scale-anchored",
         "statement-before-question",
         "blame",
-        "leading-wording",
     ] {
         assert!(ids.contains(&id), "{id}");
     }
@@ -385,17 +384,6 @@ fn must_pass_questions_are_not_flagged() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     for q in MUST_PASS {
         assert!(check(q).is_empty());
-    }
-}
-
-#[test]
-fn rules_without_model_agree_on_the_lists() {
-    // The hand-written rules alone cover the must-flag list; the model only adds.
-    for &(q, rule) in MUST_FLAG {
-        assert!(
-            check_with(q, None).iter().any(|f| f.rule == rule),
-            "{q:?} needs the model for {rule}"
-        );
     }
 }
 
@@ -499,6 +487,20 @@ fn presupposition() {
         "because the dashboards were red",
     );
     assert!(check("Why did you choose Postgres for that service?").is_empty());
+    assert_rule(
+        "What do you love about the new alert routing?",
+        "presupposition",
+        "What do you love",
+    );
+    assert_rule(
+        "Did you see Mr. Hale leave the building?",
+        "presupposition",
+        "Did you see Mr. Hale leave",
+    );
+    assert!(!is_leading(
+        "What, if anything, do you enjoy about the new alert routing?"
+    ));
+    assert!(!is_leading("What do you like about the new alert routing?"));
 }
 
 #[test]
@@ -584,7 +586,11 @@ fn double_barreled() {
         "double-barreled",
     );
     assert_eq!(f.trigger, "clear and up");
-    assert_eq!(f.suggestion, "Are the dashboards clear?");
+    // "Are the dashboards clear?" would ask for approval, so the rewrite is an open one.
+    assert_eq!(
+        f.suggestion,
+        "Tell me about the last time you looked at a dashboard. Walk me through it step by step."
+    );
     let f = finding(
         "Are you satisfied with your job and your salary?",
         "double-barreled",
@@ -1115,7 +1121,6 @@ fn every_template_with_every_topic_is_clean() {
         Rule::Scale,
         Rule::StatementFirst,
         Rule::Blame,
-        Rule::Model,
     ];
     let shapes = [
         Shape::Plain,

@@ -7,8 +7,9 @@ Standard library only. Run from anywhere:
     python3 tests/data/corpus/check_corpus.py --recompute-split
                                                          # also re-derive the split
 
-Exits non-zero if any check fails. The test split is frozen: its fingerprint
-is pinned below and any change to the test rows or test sources fails the check.
+Exits non-zero if any check fails. The test split (round 1) and the test2 split
+(round 2) are frozen: their fingerprints are pinned below and any change to their
+rows or sources fails the check.
 """
 import collections
 import csv
@@ -28,7 +29,7 @@ KINDS = {
     "ux-interview", "usability-testing", "survey-design", "interview-course", "legal",
     "journalism-qualitative", "incident-review", "satisfaction-survey", "other",
 }
-SPLITS = {"train", "test"}
+SPLITS = {"train", "test", "test2"}
 LEADING_CATEGORIES = {
     "presumption", "approval-yes-no", "double-barreled", "loaded-wording", "premise-first",
     "tag-question", "unbalanced-scale", "blame", "solution-pitch", "hypothetical",
@@ -45,6 +46,14 @@ TEST_FRAC = 0.35
 # must never change once frozen (2026-11-23).
 FROZEN_TEST_QUESTIONS_SHA256 = "8033ebd405c24a64faa7ecb92f26965de7d73cf7cb6db6a4274e164593405277"
 FROZEN_TEST_SOURCES_SHA256 = "b087974be74bc1e420227272f46a8f6588e8119fd26c8bc845bdc7527810caf1"
+
+# Round 2 (see README.md): sources s232 onwards, dealt by site into train/test2
+# with their own seed before any checker change. test2 is frozen like test.
+ROUND2_FIRST_SOURCE = "s232"
+SEED2 = 20261124
+TEST2_FRAC = 0.40
+FROZEN_TEST2_QUESTIONS_SHA256 = "4bf854c34eaee47cca8d863662e2fb0644b7edc43c6b827551f17a9569ae3a77"
+FROZEN_TEST2_SOURCES_SHA256 = "c69cd07d8a4a9024ce394c3a090599cf627d352a7f6e1c73e5fd08809a0b458b"
 
 errors = []
 
@@ -77,17 +86,21 @@ def norm(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_questions_fingerprint(questions):
+def test_questions_fingerprint(questions, split="test"):
     lines = sorted(
         "\t".join([q["id"], q["question"], q["leading"], q["category"], q["source_id"]])
-        for q in questions if q["split"] == "test"
+        for q in questions if q["split"] == split
     )
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def test_sources_fingerprint(sources):
-    lines = sorted("\t".join([s["source_id"], s["url"]]) for s in sources if s["split"] == "test")
+def test_sources_fingerprint(sources, split="test"):
+    lines = sorted("\t".join([s["source_id"], s["url"]]) for s in sources if s["split"] == split)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def is_round2(source_id):
+    return int(source_id[1:]) >= int(ROUND2_FIRST_SOURCE[1:])
 
 
 # --- split method, kept here so the recorded split can be re-derived -------
@@ -109,18 +122,19 @@ def site_group(url):
     return ".".join(labels[-n:])
 
 
-def derive_split(sources):
+def derive_split(sources, seed=SEED, frac=TEST_FRAC, test_name="test"):
+    """Round 1: derive_split(round-1 sources). Round 2: derive_split2(round-2 sources)."""
     groups = collections.OrderedDict()
     kind_of = {}
     for s in sorted(sources, key=lambda s: s["source_id"]):
         g = site_group(s["url"])
         groups.setdefault(g, []).append(s["source_id"])
         kind_of.setdefault(g, s["kind"])  # a group's kind = kind of its lowest source_id
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     split = {}
     for kind in sorted(set(kind_of.values())):
         gs = sorted((g for g in groups if kind_of[g] == kind), key=lambda g: min(groups[g]))
-        target = round(sum(len(groups[g]) for g in gs) * TEST_FRAC)
+        target = round(sum(len(groups[g]) for g in gs) * frac)
         order = gs[:]
         rng.shuffle(order)
         n_test, test_groups = 0, set()
@@ -132,8 +146,14 @@ def derive_split(sources):
                 n_test += len(groups[g])
         for g in gs:
             for sid in groups[g]:
-                split[sid] = "test" if g in test_groups else "train"
+                split[sid] = test_name if g in test_groups else "train"
     return split
+
+
+def derive_split2(sources):
+    """The round-2 split: same method, its own seed and fraction, round-2 sources only.
+    A round-2 source never shares a site group with a round-1 source (collection rule)."""
+    return derive_split([s for s in sources if is_round2(s["source_id"])], SEED2, TEST2_FRAC, "test2")
 
 
 def table(counter, rows, cols, title):
@@ -211,43 +231,71 @@ def main():
         if not used_sources[sid]:
             fail(f"{sid}: source has no questions")
 
-    # split properties
-    n_src = len(sources)
-    n_test_src = sum(1 for s in sources if s["split"] == "test")
-    if n_src and n_test_src / n_src < 0.30:
-        fail(f"test split holds {n_test_src}/{n_src} sources (< 30%)")
-    test_q = [q for q in questions if q["split"] == "test"]
-    if len(test_q) < 180:
-        fail(f"test split has only {len(test_q)} questions (< 180)")
-    if test_q:
-        share = sum(q["leading"] == "1" for q in test_q) / len(test_q)
-        if not 0.30 <= share <= 0.70:
-            fail(f"test split leading share {share:.2f} outside [0.30, 0.70]")
+    # split properties, per round: round 1 deals train/test, round 2 deals train/test2
+    for q in questions:
+        src = by_id.get(q["source_id"])
+        if src is None:
+            continue
+        allowed = {"train", "test2"} if is_round2(src["source_id"]) else {"train", "test"}
+        if src["split"] not in allowed:
+            fail(f"{src['source_id']}: split {src['split']!r} not allowed in its round")
+    round1 = [s for s in sources if not is_round2(s["source_id"])]
+    round2 = [s for s in sources if is_round2(s["source_id"])]
+    for name, srcs, frac, min_q in (("test", round1, 0.30, 180), ("test2", round2, 0.35, 120)):
+        if not srcs:
+            continue
+        n_test_src = sum(1 for s in srcs if s["split"] == name)
+        if n_test_src / len(srcs) < frac:
+            fail(f"{name} split holds {n_test_src}/{len(srcs)} of its round's sources (< {frac:.0%})")
+        test_q = [q for q in questions if q["split"] == name]
+        if len(test_q) < min_q:
+            fail(f"{name} split has only {len(test_q)} questions (< {min_q})")
+        if test_q:
+            share = sum(q["leading"] == "1" for q in test_q) / len(test_q)
+            if not 0.30 <= share <= 0.70:
+                fail(f"{name} split leading share {share:.2f} outside [0.30, 0.70]")
+        for kind in sorted(KINDS):
+            splits = {s["split"] for s in srcs if s["kind"] == kind}
+            if splits and len(splits) < 2:
+                print(f"warning: kind {kind!r} only appears in {sorted(splits)} in the {name} round")
     overall = sum(q["leading"] == "1" for q in questions) / max(1, len(questions))
     if not 0.40 <= overall <= 0.60:
         fail(f"overall leading share {overall:.2f} outside [0.40, 0.60]")
-    for kind in sorted(KINDS):
-        splits = {s["split"] for s in sources if s["kind"] == kind}
-        if splits and splits != SPLITS:
-            print(f"warning: kind {kind!r} only appears in {sorted(splits)}")
+    # Round-2 sources are on sites that round 1 does not use (collection rule).
+    round1_sites = {site_group(s["url"]) for s in round1}
+    for s in round2:
+        if site_group(s["url"]) in round1_sites:
+            fail(f"{s['source_id']}: site {site_group(s['url'])} is also a round-1 site")
 
-    # frozen test split
+    # frozen test splits
     fq = test_questions_fingerprint(questions)
     fs = test_sources_fingerprint(sources)
     if fq != FROZEN_TEST_QUESTIONS_SHA256:
         fail(f"frozen test questions changed (sha256 {fq} != {FROZEN_TEST_QUESTIONS_SHA256})")
     if fs != FROZEN_TEST_SOURCES_SHA256:
         fail(f"frozen test sources changed (sha256 {fs} != {FROZEN_TEST_SOURCES_SHA256})")
+    fq2 = test_questions_fingerprint(questions, "test2")
+    fs2 = test_sources_fingerprint(sources, "test2")
+    if fq2 != FROZEN_TEST2_QUESTIONS_SHA256:
+        fail(f"frozen test2 questions changed (sha256 {fq2} != {FROZEN_TEST2_QUESTIONS_SHA256})")
+    if fs2 != FROZEN_TEST2_SOURCES_SHA256:
+        fail(f"frozen test2 sources changed (sha256 {fs2} != {FROZEN_TEST2_SOURCES_SHA256})")
 
     if "--recompute-split" in sys.argv[1:]:
-        derived = derive_split(sources)
+        derived = derive_split([s for s in sources if not is_round2(s["source_id"])])
+        derived.update(derive_split2(sources))
         diff = [s["source_id"] for s in sources if derived.get(s["source_id"]) != s["split"]]
         if diff:
             fail(f"recorded split differs from the derived split for {len(diff)} sources: {diff[:10]}")
         else:
-            print("split re-derived from seed and method: matches sources.csv")
+            print("split re-derived from seeds and method (both rounds): matches sources.csv")
 
     print_counts(sources, questions, by_id)
+    r2 = {s["source_id"] for s in sources if is_round2(s["source_id"])}
+    if r2:
+        print("\n--- round 2 only (sources s232 onwards) ---")
+        print_counts([s for s in sources if s["source_id"] in r2],
+                     [q for q in questions if q["source_id"] in r2], by_id)
     report_and_exit()
 
 
@@ -255,14 +303,15 @@ def print_counts(sources, questions, by_id):
     kinds = sorted(KINDS)
     print(f"sources: {len(sources)}   questions: {len(questions)}")
     c = collections.Counter((s["kind"], s["split"]) for s in sources)
-    table(c, kinds, ["train", "test"], "sources per kind per split")
+    cols = ["train", "test", "test2"]
+    table(c, kinds, cols, "sources per kind per split")
     c = collections.Counter((by_id[q["source_id"]]["kind"], q["split"]) for q in questions if q["source_id"] in by_id)
-    table(c, kinds, ["train", "test"], "questions per source kind per split")
+    table(c, kinds, cols, "questions per source kind per split")
     c = collections.Counter((q["leading"], q["split"]) for q in questions)
-    table(c, ["0", "1"], ["train", "test"], "questions per label (leading) per split")
+    table(c, ["0", "1"], cols, "questions per label (leading) per split")
     cats = sorted(LEADING_CATEGORIES) + sorted(NEUTRAL_CATEGORIES)
     c = collections.Counter((q["category"], q["split"]) for q in questions)
-    table(c, cats, ["train", "test"], "questions per category per split")
+    table(c, cats, cols, "questions per category per split")
     c = collections.Counter((q["labelled_by"], q["leading"]) for q in questions)
     table(c, sorted(LABELLED_BY), ["0", "1"], "labelled_by per label")
 

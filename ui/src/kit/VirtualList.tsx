@@ -109,7 +109,9 @@ export function VirtualList<T>({ list, estimate, render, label, keyOf, onOpen, t
             tabIndex={row.index === active ? 0 : -1}
             onFocus={() => setActive(row.index)}
             className={item && focusKey === keyOf(item) ? "vrow focused" : "vrow"}
-            style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${row.start - margin}px)` }}
+            // A row still loading takes a real row's height, so End and scrolling to an index
+            // land where the row will be.
+            style={{ position: "absolute", top: 0, left: 0, right: 0, minHeight: item ? undefined : estimate, transform: `translateY(${row.start - margin}px)` }}
           >
             {item ? render(item, row.index) : <span className="muted small">Loading…</span>}
           </div>

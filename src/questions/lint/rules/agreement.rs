@@ -17,7 +17,12 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
     for (i, s) in d.sents.iter().enumerate() {
         let o = d.head(s);
         let wh = d.f(o) & WH != 0;
-        if s.question && d.f(o) & NEG_AUX != 0 && o + 1 < s.wb {
+        // "Don't you think we need to speed up?" keeps its lead even when written with a full
+        // stop.
+        let opinion_ask = d.f(o) & NEG_AUX != 0
+            && d.w_at(o + 1, s) == "you"
+            && matches!(d.w_at(o + 2, s), "think" | "agree" | "feel" | "believe");
+        if (s.question || opinion_ask) && d.f(o) & NEG_AUX != 0 && o + 1 < s.wb {
             // "Isn't it…", "Don't you think…", "Wouldn't a … make …"
             let mut end = o + 1;
             if matches!(
@@ -28,6 +33,17 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             }
             out.push(d.raw(Rule::Agreement, o, end));
         }
+        // "Were you not paying attention?", "Did you not see the sign?": the negative question,
+        // written in two words.
+        if s.question
+            && d.f(o) & AUX != 0
+            && d.f_at(o + 1, s) & SUBJ_PRONOUN != 0
+            && d.w_at(o + 2, s) == "not"
+            && o + 3 < s.wb
+        {
+            out.push(d.raw(Rule::Agreement, o, o + 2));
+        }
+        put_to_you(d, s, o, out);
         let tagged = s.question && tag(d, i, s, o, wh, out);
         for k in s.wa..s.wb {
             let w = d.w(k);
@@ -58,6 +74,45 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         }
         if s.question && !tagged {
             declarative(d, s, out);
+        }
+    }
+}
+
+/// The interviewer's own claim put up for a yes: "Would it be fair to say the meeting went
+/// badly?", "Is it accurate to say…", "Am I right that you left early?", "I put it to you
+/// that…", "I suggest that you…" (the last two with or without a question mark: in
+/// cross-examination they are the question).
+fn put_to_you(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) {
+    let w = |k: usize| d.w_at(k, s);
+    // "Would it be fair to say", "Is it fair to say", "Isn't it true to say"
+    let it_at = if w(o + 1) == "it" && w(o + 2) == "be" {
+        Some(o + 3)
+    } else if w(o + 1) == "it" {
+        Some(o + 2)
+    } else {
+        None
+    };
+    if let Some(a) = it_at.filter(|_| s.question) {
+        if d.f(o) & (AUX | MODAL | NEG_AUX) != 0
+            && matches!(w(a), "fair" | "accurate" | "correct" | "right" | "true")
+            && w(a + 1) == "to"
+            && w(a + 2) == "say"
+        {
+            out.push(d.raw(Rule::Agreement, o, a + 2));
+            return;
+        }
+    }
+    if s.question && w(o) == "am" && w(o + 1) == "i" && matches!(w(o + 2), "right" | "correct") {
+        out.push(d.raw(Rule::Agreement, o, o + 2));
+        return;
+    }
+    let first = d.first_content(s);
+    if w(first) == "i" {
+        let v = first + 1;
+        if w(v) == "put" && w(v + 1) == "it" && w(v + 2) == "to" && w(v + 3) == "you" {
+            out.push(d.raw(Rule::Agreement, first, v + 3));
+        } else if matches!(w(v), "suggest" | "submit") && matches!(w(v + 1), "that" | "to") {
+            out.push(d.raw(Rule::Agreement, first, v + 1));
         }
     }
 }
@@ -99,11 +154,35 @@ fn tag(d: &Doc, i: usize, s: &Sent, o: usize, wh: bool, out: &mut Vec<Raw>) -> b
     false
 }
 
-/// "You came home after midnight?", "It rained last night?": a statement with a question mark.
+/// "You came home after midnight?", "It rained last night?", "Looking at page one, you see
+/// that this is your signature?", "And your ability to see that was the sign?": a statement
+/// with a question mark.
 fn declarative(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
-    let o = d.first_content(s);
     let asked = d.toks.get(s.tb).is_some_and(|t| t.punct == '?');
-    if !asked || s.wb - o < 3 || d.f(o) & SUBJ_PRONOUN == 0 || d.f(o) & AUX != 0 {
+    if !asked {
+        return;
+    }
+    let first = d.first_content(s);
+    // The statement's subject: the first word, or the first word after an introductory
+    // phrase ("Looking at page one, you …", "So when you use the term, you mean …").
+    let intro_end = (first + 1..s.wb).find(|&k| d.punct_before(k) == ',');
+    let o = match intro_end {
+        Some(k)
+            if d.f(first) & (SUBJ_PRONOUN | AUX | MODAL | NEG_AUX | WH) == 0
+                || matches!(d.w(first), "when" | "if" | "after" | "before") =>
+        {
+            k
+        }
+        _ => first,
+    };
+    if s.wb - o < 3 || d.f(o) & AUX != 0 {
+        return;
+    }
+    let pronoun = d.f(o) & SUBJ_PRONOUN != 0;
+    // "your ability to see that was …": a possessive noun phrase, then "was"/"is".
+    let possessive = matches!(d.w(o), "your" | "his" | "her" | "their")
+        && (o + 2..s.wb.min(o + 6)).any(|k| matches!(d.w(k), "was" | "is" | "were" | "are"));
+    if !(pronoun || possessive) {
         return;
     }
     // A real question inside ("…, where would you go?") or alternatives ("A or B?") — but a
@@ -114,7 +193,7 @@ fn declarative(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
                 || (d.f_at(k + 1, s) & (AUX | MODAL | NEG_AUX) != 0
                     && d.f_at(k + 2, s) & SUBJ_PRONOUN != 0))
     });
-    if inner_question || d.find(s.wa, s.wb, "or").is_some() {
+    if inner_question || d.find(o, s.wb, "or").is_some() {
         return;
     }
     out.push(

@@ -5,7 +5,7 @@
 
 use super::{Raw, Rule, Shape};
 use crate::questions::lint::lexicon::{
-    AUX, BE, BLAME_VERB, DET, INCIDENT_NOUN, LOADED, NEG_AUX, PERSON, RISKY, SYSTEM_NOUN,
+    AUX, BE, BLAME_VERB, DET, INCIDENT_NOUN, LOADED, MODAL, NEG_AUX, PERSON, RISKY, SYSTEM_NOUN,
 };
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
@@ -14,12 +14,17 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         let o = d.head(s);
         let r = match d.w(o) {
             "who" | "who's" | "whose" => who(d, s, o),
+            "which" => which(d, s, o),
             "why" => why(d, s, o),
             "how" => how(d, s, o),
             "what" => thinking(d, s, o),
             _ => closed(d, s, o),
         };
-        if let Some(r) = r {
+        if let Some(r) = r
+            .or_else(|| hindsight(d, s))
+            .or_else(|| counterfactual(d, s))
+            .or_else(|| possessive_fault(d, s))
+        {
             out.push(r);
         }
     }
@@ -48,6 +53,16 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     let hit = |end: usize| Some(d.raw(Rule::Blame, o, end).shape(Shape::Who).aux(o + 1));
     if w0 == "whose" && matches!(w1, "fault" | "mistake" | "error" | "responsibility") {
         return hit(o + 1);
+    }
+    // "Whose idea was it to deploy on a Friday?"
+    if w0 == "whose" && matches!(w1, "idea" | "decision" | "call") {
+        if let Some(k) = (o + 2..s.wb).find(|&k| d.f(k) & RISKY != 0) {
+            return hit(k);
+        }
+    }
+    // "Whose change caused the incident?", "Whose code broke the build?"
+    if w0 == "whose" && d.f_at(o + 2, s) & BLAME_VERB != 0 {
+        return hit(o + 2);
     }
     // "Who's to blame?", "Who's at fault?", "Who's responsible for this?"
     if w0 == "who's" {
@@ -84,6 +99,10 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
         if w2 == "responsible" && d.w_at(o + 3, s) == "for" && incident_object(d, s, o + 4) {
             return hit((o + 4).min(s.wb - 1));
         }
+        // "Who was responsible?" on its own: for the outage under review.
+        if w2 == "responsible" && o + 3 == s.wb {
+            return hit(o + 2);
+        }
         return None;
     }
     match w1 {
@@ -94,6 +113,8 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
             }
             None
         }
+        // "Who signed off on this?"
+        "signed" if w2 == "off" && judged_object(d, s, o + 3) => hit(o + 2),
         // "Who did this?"
         "did" if matches!(w2, "this" | "that" | "it") && o + 3 == s.wb => hit(o + 2),
         // "Who made a mistake?"
@@ -116,6 +137,23 @@ fn who(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
         }
         _ => None,
     }
+}
+
+/// "Which engineer approved this change?", "Which developer pushed the bad config?": "who",
+/// asked through a person noun.
+fn which(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
+    let p = o + 1;
+    if d.f_at(p, s) & PERSON == 0 || d.f_at(p, s) & SYSTEM_NOUN != 0 {
+        return None;
+    }
+    let v = p + 1;
+    let w = d.w_at(v, s);
+    let blamed = d.f_at(v, s) & BLAME_VERB != 0
+        || (matches!(
+            w,
+            "pushed" | "merged" | "deployed" | "shipped" | "committed" | "wrote" | "changed"
+        ) && judged_object(d, s, v + 1));
+    blamed.then(|| d.raw(Rule::Blame, o, v).shape(Shape::Who).aux(v))
 }
 
 /// The subject after "why did/didn't": a person ("you", "the engineer", "Alex"), not a
@@ -208,9 +246,15 @@ fn how(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     if w2 == "no" && d.w_at(k + 1, s) == "one" {
         return hit(k + 1);
     }
-    // "How could you miss that?", "How did you make this mess?"
-    if matches!(w2, "you" | "he" | "she" | "they") && matches!(w1, "did" | "could") {
-        let v = k + 1;
+    // "How could you miss that?", "How did you make this mess?", "How did the engineer miss
+    // the alert?"
+    let subject_end = if matches!(w2, "you" | "he" | "she" | "they") {
+        Some(k)
+    } else {
+        person_subject(d, s, k)
+    };
+    if let (Some(e), true) = (subject_end, matches!(w1, "did" | "could")) {
+        let v = e + 1;
         if d.f_at(v, s) & BLAME_VERB != 0 || d.w_at(v, s) == "not" {
             return hit(v);
         }
@@ -221,6 +265,54 @@ fn how(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
         }
     }
     None
+}
+
+/// Hindsight: "What should you have done differently?", "What could the team have caught
+/// earlier?" judge the people by what is known now.
+fn hindsight(d: &Doc, s: &Sent) -> Option<Raw> {
+    for k in s.wa..s.wb.saturating_sub(3) {
+        if !matches!(d.w(k), "should" | "could" | "shouldn't" | "couldn't") {
+            continue;
+        }
+        let subj = if matches!(d.w(k + 1), "you" | "we" | "they" | "he" | "she") {
+            Some(k + 1)
+        } else {
+            person_subject(d, s, k + 1)
+        };
+        let Some(e) = subj else { continue };
+        if d.w_at(e + 1, s) == "have" && e + 2 < s.wb {
+            return Some(d.raw(Rule::Blame, k, e + 2).shape(Shape::WhyYou).aux(e + 2));
+        }
+    }
+    None
+}
+
+/// Counterfactual hindsight: "If you had tested it, would this have happened?", "Could this
+/// have been avoided if the engineer had followed the process?" name the person's omission as
+/// the cause.
+fn counterfactual(d: &Doc, s: &Sent) -> Option<Raw> {
+    let i = (s.wa..s.wb).find(|&k| d.w(k) == "if")?;
+    let subj = if matches!(d.w_at(i + 1, s), "you" | "we" | "they" | "he" | "she") {
+        Some(i + 1)
+    } else {
+        person_subject(d, s, i + 1)
+    }?;
+    if !matches!(d.w_at(subj + 1, s), "had" | "hadn't") || subj + 2 >= s.wb {
+        return None;
+    }
+    let outcome = (s.wa..s.wb).any(|k| {
+        matches!(
+            d.w(k),
+            "avoided" | "prevented" | "happened" | "occurred" | "caught" | "stopped"
+        )
+    }) && (s.wa..s.wb).any(|k| {
+        d.w(k) == "have" && (k.saturating_sub(3).max(s.wa)..k).any(|j| d.f(j) & MODAL != 0)
+    });
+    outcome.then(|| {
+        d.raw(Rule::Blame, i, subj + 2)
+            .shape(Shape::WhyYou)
+            .aux(subj + 2)
+    })
 }
 
 /// "What were you thinking?", "What the heck were you thinking?"
@@ -236,17 +328,30 @@ fn thinking(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     None
 }
 
-/// "Was it your mistake?", "Did you cause the outage?", "Did you break the build?"
+/// "Was it your mistake?", "When did you realise your error?", "Is that his fault?": the fault
+/// is already assigned to a person (not "What did you learn from mistakes?").
+fn possessive_fault(d: &Doc, s: &Sent) -> Option<Raw> {
+    let o = d.head(s);
+    (s.wa..s.wb.saturating_sub(1))
+        .find(|&k| {
+            matches!(d.w(k), "your" | "his" | "her" | "their")
+                && matches!(
+                    d.w(k + 1),
+                    "fault" | "mistake" | "error" | "doing" | "blunder"
+                )
+        })
+        .map(|k| {
+            let start = if o < k { o } else { k };
+            d.raw(Rule::Blame, start, k + 1)
+                .shape(Shape::Who)
+                .aux(k + 1)
+        })
+}
+
+/// "Did you cause the outage?", "Did you break the build?"
 fn closed(d: &Doc, s: &Sent, o: usize) -> Option<Raw> {
     if d.f(o) & AUX == 0 {
         return None;
-    }
-    for k in o + 1..s.wb.saturating_sub(1) {
-        if matches!(d.w(k), "your" | "his" | "her" | "their")
-            && matches!(d.w(k + 1), "fault" | "mistake" | "error" | "doing")
-        {
-            return Some(d.raw(Rule::Blame, o, k + 1).shape(Shape::Who).aux(k + 1));
-        }
     }
     if d.w_at(o + 1, s) == "you"
         && matches!(

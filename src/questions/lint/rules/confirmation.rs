@@ -4,7 +4,7 @@
 //! CLI a lot?").
 
 use super::{balanced, Raw, Rule, Shape};
-use crate::questions::lint::lexicon::{APPROVAL, AUX, INTENSIFIER, VALENCE};
+use crate::questions::lint::lexicon::{APPROVAL, AUX, BE, FUNCTION, INTENSIFIER, PERSON, VALENCE};
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
 pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
@@ -15,6 +15,19 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
         }
         // "Was it easy or difficult…?" offers both sides.
         if balanced(d, s.wa, s.wb) && d.find(o, s.wb, "or").is_some() {
+            continue;
+        }
+        // "Is there anything you valued?" lets them say what; "Is that clear?" checks the
+        // instructions were understood.
+        let existential = d.w_at(o + 1, s) == "there"
+            && matches!(
+                d.w_at(o + 2, s),
+                "any" | "anything" | "anyone" | "anybody" | "something" | "someone"
+            );
+        let check_in = s.wb == o + 3
+            && matches!(d.w(o + 1), "that" | "this" | "everything" | "it")
+            && matches!(d.w(o + 2), "clear" | "okay" | "ok" | "fine" | "alright");
+        if existential || check_in {
             continue;
         }
         for k in o + 1..s.wb {
@@ -38,6 +51,37 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                 out.push(d.raw(Rule::Confirmation, o, k).shape(shape));
                 break;
             }
+            // "Was the rollback fast enough?", "Was the runbook detailed enough?" (not "Did you
+            // have enough time?")
+            if w == "enough"
+                && k > o + 2
+                && d.adjacent(k - 1)
+                && d.f(k - 1) & (FUNCTION | AUX | BE) == 0
+                && !matches!(d.w(k - 1), "have" | "had" | "get" | "got" | "long")
+            {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
+            // "Did the new runbook help?", "Does that work for you?": approval of a thing (not
+            // "Did anyone help you?", which asks who).
+            let approving_verb = (matches!(w, "help" | "helped" | "helps")
+                && (k + 1 == s.wb || matches!(d.w_at(k + 1, s), "you" | "your")))
+                || (matches!(w, "work" | "works" | "worked")
+                    && d.w_at(k + 1, s) == "for"
+                    && d.w_at(k + 2, s) == "you");
+            if approving_verb && !(o + 1..k).any(|j| d.f(j) & PERSON != 0) {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
+            // "Did the training meet your expectations?"
+            if matches!(
+                w,
+                "meet" | "met" | "meets" | "exceed" | "exceeded" | "exceeds"
+            ) && (k + 1..s.wb.min(k + 4)).any(|j| d.w(j) == "expectations")
+            {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
             // "Do you prefer the new UI?" offers one side only ("…or the old one?" is fine).
             if matches!(w, "prefer" | "prefers" | "preferred")
                 && !(k + 1..s.wb).any(|j| matches!(d.w(j), "or" | "over" | "to" | "than"))
@@ -46,6 +90,17 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                 break;
             }
             if f & APPROVAL != 0 && approval_word(d, k, s) {
+                out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
+                break;
+            }
+            // "Is the new layout an improvement?", "Was the migration a success?"
+            if d.f(o) & BE != 0
+                && matches!(
+                    w,
+                    "improvement" | "success" | "win" | "upgrade" | "failure" | "mistake"
+                )
+                && (k.saturating_sub(2).max(o + 1)..k).any(|j| matches!(d.w(j), "a" | "an"))
+            {
                 out.push(d.raw(Rule::Confirmation, o, k).shape(Shape::Approval));
                 break;
             }

@@ -4,8 +4,8 @@
 
 use super::{Cut, Raw, Rule, Shape};
 use crate::questions::lint::lexicon::{
-    self, APPROVAL, AUX, CONJ, DET, EVAL, FUNCTION, MODAL, NEG, NEG_AUX, POS, PREP, PROCESS_VERB,
-    SUBJ_PRONOUN, WH,
+    self, APPROVAL, AUX, BE, CONJ, DET, EVAL, FUNCTION, MODAL, NEG, NEG_AUX, POS, PREP,
+    PROCESS_VERB, SUBJ_PRONOUN, WH,
 };
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
@@ -121,21 +121,46 @@ fn process_pair(d: &Doc, s: &Sent, o: usize, out: &mut Vec<Raw>) -> bool {
     false
 }
 
-/// "What do you think of the CI system and the code review process?"
+/// "What do you think of the CI system and the code review process?", "How do you rate the
+/// speed and stability of the build?", "How would you describe your experience with A and B?":
+/// one opinion asked about two things.
 fn think_of(d: &Doc, s: &Sent, out: &mut Vec<Raw>) -> bool {
+    // Closed questions ("Are you satisfied with your job and your salary?") are `judged_pair`'s.
+    if d.f(d.head(s)) & WH == 0 {
+        return false;
+    }
+    let lex = lexicon::get();
     for k in s.wa..s.wb.saturating_sub(2) {
-        if matches!(d.w(k), "think" | "feel") && matches!(d.w(k + 1), "of" | "about") {
-            if let Some(j) =
-                (k + 3..s.wb.saturating_sub(1)).find(|&j| d.w(j) == "and" && d.f(j + 1) & DET != 0)
-            {
-                out.push(
-                    d.raw(Rule::DoubleBarreled, j, s.wb - 1)
-                        .cut(Cut::KeepBefore(d.words[j])),
-                );
-                return true;
-            }
-            return false;
+        let w = d.w(k);
+        let next = d.w(k + 1);
+        let judging = (matches!(w, "think" | "feel") && matches!(next, "of" | "about"))
+            || matches!(w, "rate" | "rank" | "grade")
+            || (matches!(w, "experience" | "experiences" | "satisfied" | "happy")
+                && next == "with")
+            || (matches!(w, "opinion" | "opinions" | "view" | "views") && next == "of");
+        if !judging {
+            continue;
         }
+        let blocker = SUBJ_PRONOUN | AUX | MODAL | NEG_AUX | WH | FUNCTION;
+        for j in k + 3..s.wb.saturating_sub(1) {
+            if d.w(j) != "and" || !d.adjacent(j - 1) || !d.adjacent(j) {
+                continue;
+            }
+            let l = j - 1;
+            let mut r = j + 1;
+            if d.f(r) & DET != 0 && r + 1 < s.wb {
+                r += 1;
+            }
+            if d.f(l) & blocker != 0 || d.f(r) & blocker != 0 || lex.is_pair(d.w(l), d.w(r)) {
+                return false;
+            }
+            out.push(
+                d.raw(Rule::DoubleBarreled, j, s.wb - 1)
+                    .cut(Cut::KeepBefore(d.words[j])),
+            );
+            return true;
+        }
+        return false;
     }
     false
 }
@@ -145,9 +170,11 @@ fn think_of(d: &Doc, s: &Sent, out: &mut Vec<Raw>) -> bool {
 fn judged_pair(d: &Doc, s: &Sent, out: &mut Vec<Raw>) {
     let o = d.head(s);
     let closed = d.f(o) & (AUX | MODAL | NEG_AUX) != 0;
+    // "How fast and reliable is the build?": two qualities, whatever they are.
     let rating = d.w(o) == "how"
         && (matches!(d.w_at(o + 1, s), "much" | "likely" | "strongly")
-            || d.f_at(o + 1, s) & (EVAL | APPROVAL) != 0);
+            || d.f_at(o + 1, s) & (EVAL | APPROVAL) != 0
+            || (d.w_at(o + 2, s) == "and" && d.f_at(o + 4, s) & (BE | AUX) != 0));
     if !(closed || rating) || d.is_request(s) {
         return;
     }

@@ -1,8 +1,10 @@
 //! loaded-wording: emotional or judgemental words ("the awful alert noise", "so few deploys",
 //! "our excellent customer service", "the broken legacy tool").
 
-use super::{balanced, Raw, Rule};
-use crate::questions::lint::lexicon::{ABSOLUTE, DET, EVAL, LOADED, NEG, POS, PRAISE, SO_ADJ, WH};
+use super::{balanced, with_opposite, Raw, Rule};
+use crate::questions::lint::lexicon::{
+    ABSOLUTE, DET, EVAL, IMPERATIVE, LOADED, NEG, POS, PRAISE, SO_ADJ, WH,
+};
 use crate::questions::lint::tokenizer::{Doc, Sent};
 
 pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
@@ -28,7 +30,8 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             } else if f & LOADED != 0 {
                 if superlative_part(d, k, s)
                     || (w == "broken" && !attributive(d, k, s))
-                    || (f & (POS | NEG) != 0 && both_poles)
+                    || (both_poles && (f & (POS | NEG) != 0 || with_opposite(d, k, s.wa, s.wb)))
+                    || own_feeling(d, k, s)
                 {
                     continue;
                 }
@@ -66,6 +69,81 @@ fn superlative_part(d: &Doc, k: usize, s: &Sent) -> bool {
                 "part" | "parts" | "thing" | "things" | "aspect" | "aspects"
             )
         })
+}
+
+/// "What was frustrating?", "What did you find annoying, if anything?", "Tell me about a time
+/// you felt frustrated": the interviewee is asked where they had the feeling, not told they
+/// had it about something the interviewer named ("How frustrating is X?", "the frustrating X").
+fn own_feeling(d: &Doc, k: usize, s: &Sent) -> bool {
+    if !feeling(d.w(k))
+        || (k + 1 < s.wb
+            && d.adjacent(k)
+            && d.f(k + 1) & LOADED == 0
+            && !matches!(
+                d.w(k + 1),
+                "about" | "with" | "in" | "for" | "to" | "when" | "if"
+            ))
+    {
+        return false;
+    }
+    if (s.wa..s.wb).any(|j| d.w(j) == "anything" && j > s.wa && d.w(j - 1) == "if") {
+        return true;
+    }
+    let head = d.head(s);
+    let asks_where = matches!(d.w(head), "what" | "which" | "where" | "when" | "what's")
+        && (head + 1..k).all(|j| {
+            matches!(
+                d.w(j),
+                "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "did"
+                    | "do"
+                    | "you"
+                    | "find"
+                    | "found"
+                    | "feel"
+                    | "felt"
+                    | "most"
+                    | "least"
+                    | "the"
+                    | "part"
+                    | "parts"
+                    | "thing"
+                    | "things"
+                    | "got"
+                    | "get"
+                    | "made"
+                    | "makes"
+                    | "seemed"
+                    | "seems"
+            )
+        });
+    let recounting = d.f(d.first_content(s)) & IMPERATIVE != 0
+        && k > s.wa
+        && matches!(
+            d.w(k - 1),
+            "felt" | "feel" | "feeling" | "got" | "get" | "was" | "were"
+        );
+    asks_where || recounting
+}
+
+/// Feelings a person has (as opposed to defects a thing has: "broken", "useless").
+pub(super) fn feeling(w: &str) -> bool {
+    matches!(
+        w,
+        "frustrating"
+            | "frustrated"
+            | "annoying"
+            | "annoyed"
+            | "confusing"
+            | "confused"
+            | "painful"
+            | "stressful"
+            | "stressed"
+            | "tedious"
+    )
 }
 
 /// "the broken legacy tool" (judging) vs "when the build was broken" (describing).

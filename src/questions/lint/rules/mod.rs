@@ -57,10 +57,6 @@ pub(crate) const RULE_TABLE: &[(&str, &str)] = &[
         "blame",
         "Asks who is at fault or why a person acted (\"Who broke the deploy?\", \"Why didn't you test it?\") instead of how the system made the action reasonable.",
     ),
-    (
-        "leading-wording",
-        "Wording the statistical model associates with leading questions, where no hand-written rule matched.",
-    ),
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
@@ -75,11 +71,9 @@ pub(crate) enum Rule {
     Scale,
     StatementFirst,
     Blame,
-    /// Raised by the statistical layer only.
-    Model,
 }
 
-pub(crate) const RULE_COUNT: usize = 11;
+pub(crate) const RULE_COUNT: usize = 10;
 
 impl Rule {
     pub fn id(self) -> &'static str {
@@ -228,9 +222,42 @@ fn dedup(mut out: Vec<Raw>) -> Vec<Raw> {
     out
 }
 
-/// Does the text name both poles of a scale ("easy or difficult", "satisfied … dissatisfied")?
+/// Does the text name both poles of a scale ("easy or difficult", "satisfied … dissatisfied",
+/// "clear or unclear", "useful or not useful"), or leave room for none ("…, if at all?")?
 /// Then a one-sided word is balanced by its opposite.
 pub(crate) fn balanced(d: &Doc, a: usize, b: usize) -> bool {
     use super::lexicon::{NEG, POS};
-    d.any(a, b, POS) && d.any(a, b, NEG)
+    if d.any(a, b, POS) && d.any(a, b, NEG) {
+        return true;
+    }
+    (a..b).any(|k| {
+        let w = d.w(k);
+        (PREFIXES.iter().any(|p| w.starts_with(p)) && with_opposite(d, k, a, b))
+            || (w == "or" && k > a && k + 2 < b && d.w(k + 1) == "not" && d.w(k + 2) == d.w(k - 1))
+            || (w == "at" && k > a && d.w(k - 1) == "if" && k + 1 < b && d.w(k + 1) == "all")
+    })
+}
+
+/// Negative prefixes of adjectives.
+const PREFIXES: [&str; 8] = ["un", "in", "im", "dis", "non-", "non", "ir", "il"];
+
+/// Word `k` is a negative-prefixed adjective whose stem also occurs in words `a..b`
+/// ("unclear" with "clear", "unfair" with "fair"), or the stem of one that does. Only
+/// adjective-like stems count ("inform" is not the opposite of "form").
+pub(crate) fn with_opposite(d: &Doc, k: usize, a: usize, b: usize) -> bool {
+    use super::lexicon::{APPROVAL, EVAL, NEG, POS, VALENCE};
+    const ADJ_ENDINGS: [&str; 13] = [
+        "ful", "ive", "able", "ible", "ent", "ant", "ied", "ous", "al", "ar", "ly", "ear", "air",
+    ];
+    let adjective = |w: &str, j: usize| {
+        w.len() > 2
+            && (d.f(j) & (APPROVAL | EVAL | POS | NEG | VALENCE) != 0
+                || ADJ_ENDINGS.iter().any(|e| w.ends_with(e)))
+    };
+    let w = d.w(k);
+    let prefixed = |x: &str, stem: &str| PREFIXES.iter().any(|p| x.strip_prefix(p) == Some(stem));
+    (a..b).any(|j| {
+        let x = d.w(j);
+        (prefixed(w, x) && adjective(x, j)) || (prefixed(x, w) && adjective(w, k))
+    })
 }

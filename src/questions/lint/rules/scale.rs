@@ -14,6 +14,13 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             let w = d.w(k);
             if w == "how" && d.adjacent(k) {
                 let w1 = d.w(k + 1);
+                // "How strongly do you support the policy?" (not "…support or oppose…").
+                if w1 == "strongly" && k + 2 < s.wb && !both_poles {
+                    if let Some(j) = (k + 2..s.wb.min(k + 6)).find(|&j| attitude_verb(d.w(j))) {
+                        out.push(d.raw(Rule::Scale, k, j).shape(Shape::OneSided));
+                        continue;
+                    }
+                }
                 if (w1 == "much" || w1 == "many") && k + 2 < s.wb {
                     if d.f(k + 2) & COMPARATIVE != 0 {
                         out.push(d.raw(Rule::Scale, k, k + 2));
@@ -50,7 +57,23 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                                 | "bothered"
                                 | "benefit"
                                 | "benefited"
-                        )
+                                | "hurt"
+                                | "hurts"
+                                | "harm"
+                                | "harmed"
+                                | "damage"
+                                | "damaged"
+                                | "waste"
+                                | "wasted"
+                                | "suffer"
+                                | "suffered"
+                                | "struggle"
+                                | "struggled"
+                                | "save"
+                                | "saved"
+                                | "simplify"
+                                | "simplified"
+                        ) || attitude_verb(d.w(j))
                     }) {
                         // "How much would you pay…" is a hypothetical, not a scale.
                         if matches!(d.w(j), "would" | "will" | "could")
@@ -134,6 +157,15 @@ fn options(d: &Doc, out: &mut Vec<Raw>) {
         let (first, last) = (opts[0].0, opts[opts.len() - 1].1);
         out.push(d.raw(Rule::Scale, first, last).shape(Shape::Options));
     }
+}
+
+/// One side of an attitude ("agree", "support", "trust"); its other side ("disagree",
+/// "oppose") balances it.
+fn attitude_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "agree" | "support" | "favor" | "favour" | "trust" | "value" | "approve" | "admire"
+    )
 }
 
 fn intensifier(w: &str) -> bool {

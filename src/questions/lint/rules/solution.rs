@@ -67,9 +67,24 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                         out.push(d.raw(Rule::Solution, k, j));
                     }
                 }
-                "should" if k == o && k + 1 < s.wb => {
+                "should" if k == o && k + 1 < s.wb && !all_sides(d, s) => {
                     let end = if k + 2 < s.wb { k + 2 } else { k + 1 };
                     out.push(d.raw(Rule::Solution, k, end));
+                }
+                // "Do you think we should drop the approval step?", "Would you agree that I
+                // should…": our own proposal, put up for a yes.
+                "should"
+                    if closed
+                        && k + 1 < s.wb
+                        && d.w_at(o + 1, s) == "you"
+                        && matches!(
+                            d.w_at(o + 2, s),
+                            "think" | "agree" | "feel" | "believe" | "say"
+                        )
+                        && matches!(d.w(k - 1), "we" | "i")
+                        && (k == o + 4 || (k == o + 5 && d.w(o + 3) == "that")) =>
+                {
+                    out.push(d.raw(Rule::Solution, o, k + 1));
                 }
                 "how" if w1 == "about" && k + 2 < s.wb && k == o => {
                     out.push(d.raw(Rule::Solution, k, k + 1));
@@ -112,4 +127,16 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
             }
         }
     }
+}
+
+/// "Should the council spend more, less, or about the same?", "…, or not?": every answer is
+/// offered.
+fn all_sides(d: &Doc, s: &crate::questions::lint::tokenizer::Sent) -> bool {
+    (s.wa + 1..s.wb).any(|k| {
+        d.w(k - 1) == "or"
+            && matches!(
+                d.w(k),
+                "not" | "about" | "the" | "neither" | "keep" | "less" | "fewer"
+            )
+    })
 }

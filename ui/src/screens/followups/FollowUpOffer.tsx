@@ -4,7 +4,8 @@ import type { Person } from "../../bindings/Person";
 import type { Api } from "../../lib/ipc";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 
-/** Offered when a deliverable is marked done: follow-ups for its stakeholders and the people interviewed about it. */
+/** Offered when a deliverable is marked done, right under it: follow-ups for its stakeholders and
+ * the people interviewed about it. */
 export function FollowUpOfferPanel({ api, offer, onClose }: { api: Api; offer: FollowUpOffer; onClose: (created: number) => void }) {
   const [chosen, setChosen] = useState<string[]>(offer.candidates.filter((c) => !c.already_open).map((c) => c.person.id));
   const [extra, setExtra] = useState<Person[]>([]);
@@ -38,12 +39,14 @@ export function FollowUpOfferPanel({ api, offer, onClose }: { api: Api; offer: F
       {shown.length === 0 && <p className="muted">No one in People matches this row's stakeholders, and no interview is linked to it. Add someone below.</p>}
       <div className="pick-grid">
         {shown.map(({ person, why, open }) => (
-          <label key={person.id} className="inline">
+          <label key={person.id} className="inline offer-person">
             <input type="checkbox" data-offer={person.name} checked={chosen.includes(person.id)} onChange={() => toggle(person.id)} />
-            {person.name}
-            <span className="muted small">
-              {why}
-              {open ? " · already has an open follow-up" : ""}
+            <span className="offer-who">
+              {person.name}{" "}
+              <span className="muted small">
+                {why}
+                {open ? " · already has an open follow-up" : ""}
+              </span>
             </span>
           </label>
         ))}

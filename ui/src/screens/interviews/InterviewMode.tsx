@@ -4,29 +4,35 @@ import type { Interview } from "../../bindings/Interview";
 import type { Note } from "../../bindings/Note";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
+import { dateTime } from "../../lib/dates";
+import { plural } from "../../lib/labels";
+import { useLint } from "../../lib/useLint";
 import { ReportPanel } from "../../components/ReportPanel";
 import { Field } from "../../kit/Field";
 import { ErrorBanner } from "../../kit/ErrorBanner";
-
-/** mm:ss, with a sign when over time. */
-export function clock(seconds: number): string {
-  const s = Math.abs(Math.trunc(seconds));
-  const text = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-  return seconds < 0 ? `+${text}` : text;
-}
-
-/** Seconds left of the interview at `now` (negative once over time). */
-export function remaining(interview: Interview, now: number): number {
-  const total = interview.duration_minutes * 60;
-  if (!interview.started_at) return total;
-  const end = interview.ended_at ? Date.parse(interview.ended_at) : now;
-  return total - Math.floor((end - Date.parse(interview.started_at)) / 1000);
-}
+import { useToasts } from "../../kit/Toasts";
+import { NoteEditor, NoteLine, QuestionCheck } from "./Notes";
+import { clock, heldLabel, questionAt, remaining } from "./format";
 
 const AUTOSAVE_MS = 250;
 
-/** The focused screen used while interviewing: countdown, guide, fast capture. */
-export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onClose: () => void }) {
+interface Props {
+  api: Api;
+  id: string;
+  /** A note to scroll to and highlight (a search hit). */
+  focus: string | null;
+  onClose: () => void;
+  onEdit: () => void;
+  /** The interview went to the trash. */
+  onDeleted: () => void;
+  /** Undo brought it back. */
+  onRestored: () => void;
+}
+
+/** The focused screen used while interviewing: the clock, where the guide is, and fast capture.
+ * The header (clock, guide progress, Finish) and the note box stay on screen however many notes
+ * there are; each note is one line and can be edited or deleted where it is. */
+export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRestored }: Props) {
   const [interview, setInterview] = useState<Interview | null>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const [guide, setGuide] = useState<Guide | null>(null);
@@ -36,14 +42,21 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
   const [speaker, setSpeaker] = useState("");
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [asked, setAsked] = useState<number | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [findingTitle, setFindingTitle] = useState("");
   const [findingTags, setFindingTags] = useState("");
   const [findingError, setFindingError] = useState<Record<string, string>>({});
   const [made, setMade] = useState<string | null>(null);
   const [showReport, setShowReport] = useState(false);
+  const toasts = useToasts();
+  const box = useRef<HTMLTextAreaElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const head = useRef<HTMLElement>(null);
 
+  const loadNotes = useCallback(() => api.notes_list({ interview_id: id }).then(setNotes, (e: Error) => setError(e.message)), [api, id]);
   useEffect(() => {
     api.interviews_get({ id }).then(
       (i) => {
@@ -54,13 +67,29 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
       },
       (e: Error) => setError(e.message),
     );
-    api.notes_list({ interview_id: id }).then(setNotes, (e: Error) => setError(e.message));
-  }, [api, id]);
+    void loadNotes();
+  }, [api, id, loadNotes]);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
+
+  // The guide column sticks below the header, whatever height the header has.
+  const loaded = interview !== null;
+  useEffect(() => {
+    const [h, s] = [head.current, section.current];
+    if (!h || !s) return;
+    const ro = new ResizeObserver(() => s.style.setProperty("--mode-head", `${h.offsetHeight}px`));
+    ro.observe(h);
+    return () => ro.disconnect();
+  }, [loaded]);
+
+  // A note opened from search: scrolled to and highlighted once the notes are in.
+  const hasNotes = notes.length > 0;
+  useEffect(() => {
+    if (focus && hasNotes) list.current?.querySelector(`[data-note-id="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: "center" });
+  }, [focus, hasNotes]);
 
   // Draft saves and note adds go to the core one after another, in the order they were made:
   // commands run concurrently, and a late draft save must never resurrect a note's text.
@@ -92,6 +121,10 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     return () => clearTimeout(t);
   }, [api, id, draft, interview, inOrder]);
 
+  // A question being typed is checked for leading wording as it is typed.
+  const typed = draft.trim();
+  const findings = useLint(api, typed.endsWith("?") ? typed : "");
+
   const act = useCallback(async (p: Promise<Interview>) => {
     try {
       setInterview(await p);
@@ -111,24 +144,48 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
       setDraft("");
       setIsQuote(false);
       setError(null);
+      requestAnimationFrame(() => list.current?.lastElementChild?.scrollIntoView({ block: "nearest" }));
     } catch (e) {
       setError(e instanceof IpcError ? e.message : String(e));
+    }
+  };
+
+  const deleteNote = async (n: Note) => {
+    try {
+      const entry = await api.notes_delete({ id: n.id });
+      setNotes((ns) => ns.filter((x) => x.id !== n.id));
+      setSelected((s) => s.filter((x) => x !== n.id));
+      toasts.deleted(entry, () => void loadNotes());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const deleteInterview = async () => {
+    try {
+      const entry = await api.interviews_delete({ id });
+      toasts.deleted(entry, onRestored);
+      onDeleted();
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
 
   const createFinding = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      const f = await api.findings_create({ input: {
-        title: findingTitle,
-        detail: "",
-        status: "open",
-        tags: findingTags.split(/[,\s]+/).filter(Boolean),
-        evidence_note_ids: selected,
-        recommendation: "",
-        row_ids: [],
-      } });
-      setMade(`Created finding “${f.title}” from ${f.evidence.length} note${f.evidence.length === 1 ? "" : "s"}.`);
+      const f = await api.findings_create({
+        input: {
+          title: findingTitle,
+          detail: "",
+          status: "open",
+          tags: findingTags.split(/[,\s]+/).filter(Boolean),
+          evidence_note_ids: selected,
+          recommendation: "",
+          row_ids: [],
+        },
+      });
+      setMade(`Created finding “${f.title}” from ${plural(f.evidence.length, "note")}.`);
       setSelected([]);
       setFindingTitle("");
       setFindingTags("");
@@ -139,42 +196,81 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
     }
   };
 
-  if (!interview) return <p className="muted">{error ?? "Loading…"}</p>;
+  if (!interview) return <p className="muted page">{error ?? "Loading…"}</p>;
   const left = remaining(interview, now);
   const names = new Map(interview.interviewees.map((p) => [p.id, p.name]));
+  const items = guide?.items ?? [];
+  const elapsed = interview.started_at ? interview.duration_minutes * 60 - left : 0;
+  const current = Math.min(items.length - 1, asked ?? questionAt(items.map((i) => i.minutes), elapsed));
+  const question = items[current];
+  const done = interview.status === "done";
 
   return (
-    <section className="interview-mode" data-testid="interview-mode">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
+    <section className="interview-mode" data-testid="interview-mode" ref={section}>
+      <header className="mode-head" ref={head} data-testid="mode-head">
+        <div className="mode-title">
+          <h1 id="page-title" tabIndex={-1} title={interview.title}>
             {interview.title}
           </h1>
-          <p className="muted">
-            With {interview.interviewees.map((p) => p.name).join(" and ")}
-            {interview.note_taker && ` · notes: ${interview.note_taker.name}`}
-          </p>
         </div>
+        <p className="muted small mode-meta">
+          With {interview.interviewees.map((p) => p.name).join(" and ")}
+          {interview.note_taker && ` · notes: ${interview.note_taker.name}`} · {dateTime(interview.scheduled_at)}
+        </p>
         <div className="timer-box">
-          <span className={left < 0 ? "timer over" : left < 300 ? "timer soon" : "timer"} data-testid="timer" aria-live="off">
-            {clock(left)}
-          </span>
+          {done ? (
+            <>
+              <span className="timer held" data-testid="timer">
+                {heldLabel(interview.held_minutes)}
+              </span>
+              <span className="badge">done</span>
+            </>
+          ) : (
+            <span className={left < 0 ? "timer over" : left < 300 ? "timer soon" : "timer"} data-testid="timer" aria-live="off">
+              {clock(left)}
+            </span>
+          )}
           {interview.status === "planned" && (
             <button className="primary" data-testid="interview-start" onClick={() => void act(api.interviews_start({ id }))}>
               Start
             </button>
           )}
           {interview.status === "running" && (
-            <button data-testid="interview-finish" onClick={() => void act(api.interviews_finish({ id }))}>
+            <button className="primary" data-testid="interview-finish" onClick={() => void act(api.interviews_finish({ id }))}>
               Finish
             </button>
           )}
-          {interview.status === "done" && <span className="badge">done</span>}
+        </div>
+        <div className="mode-tools">
           <button data-testid="interview-report" onClick={() => setShowReport((r) => !r)} aria-expanded={showReport}>
             Report
           </button>
-          <button onClick={onClose}>Close</button>
+          <button data-testid="interview-edit" onClick={onEdit}>
+            Edit
+          </button>
+          <button className="danger-text" data-testid="interview-delete" onClick={() => void deleteInterview()}>
+            Delete
+          </button>
+          <button data-testid="interview-close" onClick={onClose}>
+            Close
+          </button>
         </div>
+        {question && !done && (
+          <div className="guide-progress" data-testid="guide-progress">
+            <button className="step" aria-label="Previous question" disabled={current === 0} onClick={() => setAsked(current - 1)}>
+              ‹
+            </button>
+            <strong>
+              Question {current + 1} of {items.length}
+            </strong>
+            <span className="guide-now" title={question.text}>
+              {question.text}
+            </span>
+            <button className="step" aria-label="Next question" disabled={current >= items.length - 1} onClick={() => setAsked(current + 1)}>
+              ›
+            </button>
+          </div>
+        )}
       </header>
       <ErrorBanner message={error} />
       {showReport && <ReportPanel api={api} request={{ kind: "interview", id }} label="Interview report" testId="interview-export" />}
@@ -183,9 +279,11 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           <h2>Guide</h2>
           {guide ? (
             <ol data-testid="mode-guide">
-              {guide.items.map((i) => (
-                <li key={i.id}>
-                  {i.text} <span className="muted small">{i.minutes} min</span>
+              {items.map((i, n) => (
+                <li key={i.id} className={n === current && !done ? "current" : undefined}>
+                  <button type="button" className="guide-item" onClick={() => setAsked(n)} aria-current={n === current && !done ? "step" : undefined}>
+                    {i.text} <span className="muted small">{i.minutes} min</span>
+                  </button>
                 </li>
               ))}
             </ol>
@@ -194,28 +292,33 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           )}
         </aside>
         <div className="notes-col">
-          <ol className="notes" data-testid="notes">
-            {notes.map((n) => (
-              <li key={n.id} className={n.is_quote ? "quote" : undefined} data-note={n.text}>
-                <input
-                  type="checkbox"
-                  aria-label={`Select note: ${n.text}`}
-                  data-select-note={n.text}
-                  checked={selected.includes(n.id)}
-                  onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+          <ol className="notes" data-testid="notes" ref={list}>
+            {notes.map((n) =>
+              n.id === editing ? (
+                <NoteEditor
+                  key={n.id}
+                  api={api}
+                  note={n}
+                  people={interview.interviewees}
+                  onSaved={(saved) => {
+                    setNotes((ns) => ns.map((x) => (x.id === saved.id ? saved : x)));
+                    setEditing(null);
+                  }}
+                  onClose={() => setEditing(null)}
                 />
-                <span className="at muted">{n.offset_seconds === null ? "—" : clock(n.offset_seconds)}</span>
-                <span className="body">
-                  {n.is_quote ? <q>{n.text}</q> : n.text}
-                  {n.is_quote && n.speaker_id && <span className="muted small"> — {names.get(n.speaker_id) ?? "?"}</span>}
-                </span>
-                {n.tags.map((t) => (
-                  <span key={t} className="tag">
-                    #{t}
-                  </span>
-                ))}
-              </li>
-            ))}
+              ) : (
+                <NoteLine
+                  key={n.id}
+                  note={n}
+                  speaker={n.is_quote && n.speaker_id ? (names.get(n.speaker_id) ?? "?") : null}
+                  selected={selected.includes(n.id)}
+                  focused={n.id === focus}
+                  onSelect={(on) => setSelected((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+                  onEdit={() => setEditing(n.id)}
+                  onDelete={() => void deleteNote(n)}
+                />
+              ),
+            )}
             {notes.length === 0 && <li className="muted">No notes yet.</li>}
           </ol>
           {made && (
@@ -225,9 +328,7 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
           )}
           {selected.length > 0 && (
             <form className="card form" onSubmit={createFinding} data-testid="finding-form" noValidate>
-              <h2>
-                Create a finding from {selected.length} selected note{selected.length === 1 ? "" : "s"}
-              </h2>
+              <h2>Create a finding from {plural(selected.length, "selected note")}</h2>
               <div className="grid2">
                 <Field id="finding-title" label="What did you learn?" error={findingError.title ?? findingError.evidence}>
                   {(a) => <input {...a} value={findingTitle} onChange={(e) => setFindingTitle(e.target.value)} autoComplete="off" />}
@@ -247,11 +348,18 @@ export function InterviewMode({ api, id, onClose }: { api: Api; id: string; onCl
             </form>
           )}
           <div className="capture card">
+            <QuestionCheck
+              findings={findings}
+              onRewrite={(text) => {
+                setDraft(text);
+                box.current?.focus();
+              }}
+            />
             <textarea
               ref={box}
               data-testid="note-input"
               aria-label="Note"
-              rows={3}
+              rows={2}
               placeholder="Type a note and press Enter. #tags inline. Shift+Enter for a new line, Ctrl+Q for a quote."
               value={draft}
               onChange={(e) => setDraft(e.target.value)}

@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { Question } from "../../bindings/Question";
-import type { TopicCount } from "../../bindings/TopicCount";
 import { CsvTools } from "../../components/CsvTools";
 import { LintReport, MarkedText } from "../../components/LintView";
-import type { Api } from "../../lib/ipc";
-import { useLint } from "../../lib/useLint";
-import { QuestionForm } from "./QuestionForm";
 import { ErrorBanner } from "../../kit/ErrorBanner";
-
-type Editing = { kind: "new" } | { kind: "edit"; question: Question } | null;
+import { useToasts } from "../../kit/Toasts";
+import { VirtualList } from "../../kit/VirtualList";
+import { useCall, useDebounced, usePagedList } from "../../lib/hooks";
+import type { Api } from "../../lib/ipc";
+import { plural } from "../../lib/labels";
+import type { Go } from "../../lib/routes";
+import { useLint } from "../../lib/useLint";
+import { loadedOne, useShiftKey } from "../followups/paged";
+import { QuestionForm } from "./QuestionForm";
 
 /** A scratch checker: paste any question and see whether, and why, it leads. */
 function Checker({ api }: { api: Api }) {
@@ -29,113 +32,152 @@ function Checker({ api }: { api: Api }) {
   );
 }
 
-export function QuestionBank({ api }: { api: Api }) {
-  const [questions, setQuestions] = useState<Question[]>([]);
-  const [topics, setTopics] = useState<TopicCount[]>([]);
+interface Props {
+  api: Api;
+  /** `new`, or the id of the question whose form is open. */
+  open: string | null;
+  /** A question to scroll to and highlight. */
+  focus: string | null;
+  go: Go;
+}
+
+/** The question bank at any size: filtered in the core as you type, read a page at a time and
+ * rendered a screenful at a time; each question editable and archivable. */
+export function QuestionBank({ api, open, focus, go }: Props) {
   const [topic, setTopic] = useState("");
   const [query, setQuery] = useState("");
-  const [editing, setEditing] = useState<Editing>(null);
+  const [archived, setArchived] = useState(false);
+  const [picked, setPicked] = useState<Question | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-
-  const reload = useCallback(
-    () =>
-      Promise.all([
-        api.questions_list({ filter: { include_archived: false, topic: topic || undefined, query: query.trim() || undefined } }),
-        api.questions_topics(),
-      ]).then(
-        ([qs, ts]) => {
-          setQuestions(qs.items);
-          setTopics(ts);
-        },
-        (e: Error) => setError(e.message),
-      ),
-    [api, topic, query],
+  const toasts = useToasts();
+  const q = useDebounced(query.trim(), 150);
+  const topics = useCall(() => api.questions_topics(), [api]);
+  const list = usePagedList(
+    (page) => api.questions_list({ filter: { include_archived: archived, topic: topic || undefined, query: q || undefined, page } }),
+    [api, archived, topic, q],
   );
+  const refresh = () => {
+    list.reload();
+    void topics.reload();
+  };
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const editing = open && open !== "new" ? (picked?.id === open ? picked : loadedOne(list, open)) : undefined;
+  const formOpen = open === "new" || editing !== undefined;
+  const listKey = useShiftKey(list);
 
-  const archive = async (q: Question) => {
+  const setArchivedOf = async (question: Question, to: boolean) => {
     try {
-      await api.questions_set_archived({ id: q.id, archived: true });
-      setStatus("Archived a question.");
-      await reload();
+      await api.questions_set_archived({ id: question.id, archived: to });
+      const said = to ? `Archived “${question.text}”. Show archived to restore it.` : `Restored “${question.text}”.`;
+      setStatus(said);
+      toasts.say(said);
+      refresh();
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
-  const leadingCount = questions.filter((q) => q.findings.length > 0).length;
-
   return (
     <>
-      <Checker api={api} />
-      <ErrorBanner message={error} />
+      <ErrorBanner message={error ?? list.error} />
       <p className="sr-status" role="status" data-testid="status">
         {status}
       </p>
-      {editing && (
+      {formOpen && (
         <QuestionForm
-          key={editing.kind === "edit" ? editing.question.id : "new"}
+          key={open}
           api={api}
-          question={editing.kind === "edit" ? editing.question : null}
-          onSaved={(q) => {
-            setEditing(null);
-            setStatus(`Saved “${q.text}”.`);
-            void reload();
+          question={editing ?? null}
+          onSaved={(saved) => {
+            setStatus(`Saved “${saved.text}”.`);
+            setPicked(saved);
+            refresh();
+            go("questions", null, saved.id);
           }}
-          onCancel={() => setEditing(null)}
+          onClose={() => go("questions", null, editing?.id)}
         />
       )}
-      <div className="toolbar">
-        <input type="search" aria-label="Filter questions" placeholder="Filter questions" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <Checker api={api} />
+      {open && open !== "new" && !editing && <p className="muted">{list.loaded ? "That question is not in the list; find it below." : "Loading…"}</p>}
+      <div className="toolbar qtoolbar">
+        <input type="search" aria-label="Filter questions" data-testid="question-filter" placeholder="Filter questions" value={query} onChange={(e) => setQuery(e.target.value)} />
         <select aria-label="Topic" data-testid="topic-filter" value={topic} onChange={(e) => setTopic(e.target.value)}>
           <option value="">All topics</option>
-          {topics.map((t) => (
+          {(topics.data ?? []).map((t) => (
             <option key={t.topic} value={t.topic}>
               {t.topic} ({t.count})
             </option>
           ))}
         </select>
-        <button className="primary" data-testid="question-new" onClick={() => setEditing({ kind: "new" })} disabled={editing !== null}>
+        <label className="inline">
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+          Show archived
+        </label>
+        <button className="primary" data-testid="question-new" onClick={() => go("questions", "new")} disabled={formOpen}>
           New question
         </button>
-        <span className="muted count">
-          {questions.length} questions{leadingCount > 0 && ` · ${leadingCount} leading`}
+        <span className="muted count" data-testid="question-count">
+          {list.loaded ? plural(list.total, "question") : ""}
         </span>
       </div>
-      <CsvTools api={api} exports={["questions", "guides"]} imports="questions" onImported={() => void reload()} />
-      <ul className="qlist" data-testid="question-list">
-        {questions.map((q) => (
-          <li key={q.id} className={q.findings.length ? "leads" : undefined} data-question={q.text}>
-            <div className="qtext">
-              <MarkedText text={q.text} findings={q.findings} />
-              {q.findings.length > 0 && <span className="badge warn">leads</span>}
-            </div>
-            {q.leading_version && (
-              <div className="small muted">
-                Instead of: <s>{q.leading_version}</s>
+      <CsvTools api={api} exports={["questions", "guides"]} imports="questions" onImported={refresh} />
+      {list.loaded && list.total === 0 ? (
+        <p className="empty">{q || topic ? "No question matches." : "The bank is empty."}</p>
+      ) : (
+        <VirtualList
+          key={listKey}
+          list={list}
+          estimate={72}
+          label="Question bank"
+          testId="question-list"
+          keyOf={(x) => x.id}
+          focusKey={focus}
+          onOpen={(x) => {
+            setPicked(x);
+            go("questions", x.id);
+          }}
+          render={(x) => (
+            <div className={`qrow${x.findings.length ? " leads" : ""}${x.archived_at ? " archived" : ""}`} data-question={x.text}>
+              <div className="qtext">
+                <MarkedText text={x.text} findings={x.findings} />
+                {x.findings.length > 0 && <span className="badge warn">leads</span>}
+                {x.archived_at && <span className="badge muted">archived</span>}
               </div>
-            )}
-            {q.rationale && <div className="small muted">{q.rationale}</div>}
-            <div className="qmeta">
-              {q.topic && <span className="role">{q.topic}</span>}
-              {q.tags.map((t) => (
-                <span key={t} className="tag">
-                  #{t}
+              {x.leading_version && (
+                <div className="small muted">
+                  Instead of: <s>{x.leading_version}</s>
+                </div>
+              )}
+              {x.rationale && <div className="small muted">{x.rationale}</div>}
+              <div className="qmeta">
+                {x.topic && <span className="role">{x.topic}</span>}
+                {x.tags.map((t) => (
+                  <span key={t} className="tag">
+                    #{t}
+                  </span>
+                ))}
+                <span className="row-actions">
+                  <button
+                    data-testid="question-edit"
+                    aria-label={`Edit “${x.text}”`}
+                    onClick={() => {
+                      setPicked(x);
+                      go("questions", x.id);
+                    }}
+                  >
+                    Edit
+                  </button>
+                  <button aria-label={`${x.archived_at ? "Restore" : "Archive"} “${x.text}”`} onClick={() => void setArchivedOf(x, !x.archived_at)}>
+                    {x.archived_at ? "Restore" : "Archive"}
+                  </button>
                 </span>
-              ))}
-              <span className="row-actions">
-                <button onClick={() => setEditing({ kind: "edit", question: q })}>Edit</button>
-                <button onClick={() => void archive(q)}>Archive</button>
-              </span>
+              </div>
+              {x.findings.length > 0 && !formOpen && <LintReport text={x.text} findings={x.findings} />}
             </div>
-            {q.findings.length > 0 && editing === null && <LintReport text={q.text} findings={q.findings} />}
-          </li>
-        ))}
-      </ul>
+          )}
+        />
+      )}
     </>
   );
 }

@@ -1,96 +1,116 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { Question } from "../../bindings/Question";
 import type { QuestionInput } from "../../bindings/QuestionInput";
-import { Field } from "../../kit/Field";
 import { LintReport } from "../../components/LintView";
-import type { Api } from "../../lib/ipc";
-import { IpcError } from "../../lib/ipc";
-import { useLint } from "../../lib/useLint";
 import { ErrorBanner } from "../../kit/ErrorBanner";
+import { Field } from "../../kit/Field";
+import type { Api } from "../../lib/ipc";
+import { useLint } from "../../lib/useLint";
+import { RestoredNote, useEditForm } from "../followups/editing";
+
+interface Values {
+  text: string;
+  topic: string;
+  tags: string;
+  leading_version: string;
+  rationale: string;
+}
+
+const EMPTY: Values = { text: "", topic: "", tags: "", leading_version: "", rationale: "" };
+const valuesOf = (q: Question): Values => ({
+  text: q.text,
+  topic: q.topic,
+  tags: q.tags.join(", "),
+  leading_version: q.leading_version ?? "",
+  rationale: q.rationale,
+});
+const FIELDS = [
+  { key: "text", label: "Question" },
+  { key: "topic", label: "Topic" },
+  { key: "tags", label: "Tags" },
+  { key: "leading_version", label: "Leading version" },
+  { key: "rationale", label: "Why it works" },
+];
 
 interface Props {
   api: Api;
   question: Question | null;
   onSaved: (q: Question) => void;
-  onCancel: () => void;
+  onClose: () => void;
 }
 
-/** Add or edit a bank question; the checker runs as you type. */
-export function QuestionForm({ api, question, onSaved, onCancel }: Props) {
-  const [text, setText] = useState(question?.text ?? "");
-  const [topic, setTopic] = useState(question?.topic ?? "");
-  const [tags, setTags] = useState(question?.tags.join(", ") ?? "");
-  const [leading, setLeading] = useState(question?.leading_version ?? "");
-  const [rationale, setRationale] = useState(question?.rationale ?? "");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const findings = useLint(api, text);
+/** Add or edit a bank question; the checker runs as you type. What is typed is a draft until it
+ * is saved; Escape asks before dropping changes; a stale edit shows both versions. */
+export function QuestionForm({ api, question, onSaved, onClose }: Props) {
+  const edit = useEditForm<Values, Question>({
+    initial: question ? valuesOf(question) : EMPTY,
+    idPrefix: "question",
+    draftKey: question ? `question.${question.id}` : "question.new",
+    version: question?.version ?? 0,
+    save: async (x, version) => {
+      const input: QuestionInput = {
+        text: x.text,
+        topic: x.topic,
+        tags: x.tags.split(/[,\s]+/).filter(Boolean),
+        leading_version: x.leading_version.trim() ? x.leading_version : null,
+        rationale: x.rationale,
+      };
+      onSaved(question ? await api.questions_update({ id: question.id, version, input }) : await api.questions_create({ input }));
+    },
+    valuesOf,
+    what: "question",
+    fields: FIELDS,
+    onClose,
+  });
+  const form = edit.form;
+  const v = form.values;
+  const findings = useLint(api, v.text);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const input: QuestionInput = {
-      text,
-      topic,
-      tags: tags.split(/[,\s]+/).filter(Boolean),
-      leading_version: leading.trim() ? leading : null,
-      rationale,
-    };
-    setSaving(true);
-    try {
-      onSaved(question ? await api.questions_update({ id: question.id, version: question.version, input }) : await api.questions_create({ input }));
-    } catch (err) {
-      if (err instanceof IpcError && err.field) setErrors({ [err.field]: err.message });
-      else setGeneral(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <form className="card form" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} noValidate>
-      <h2>{question ? "Edit question" : "New question"}</h2>
-      <ErrorBanner message={general} />
-      <Field id="question-text" label="Question" error={errors.text}>
-        {(a) => (
-          <textarea
-            {...a}
-            ref={textRef}
-            rows={2}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setErrors({});
-            }}
-          />
-        )}
+    <form
+      className="card form question-form"
+      aria-labelledby="question-form-title"
+      data-testid="question-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void edit.submit();
+      }}
+      onKeyDown={edit.onKeyDown}
+      noValidate
+    >
+      <h2 id="question-form-title">{question ? "Edit question" : "New question"}</h2>
+      <RestoredNote form={form} />
+      <ErrorBanner message={form.general} />
+      <Field id="question-text" label="Question" error={form.errors.text}>
+        {(a) => <textarea {...a} ref={textRef} rows={2} value={v.text} onChange={(e) => form.set("text", e.target.value)} />}
       </Field>
-      <LintReport text={text} findings={findings} onRewrite={setText} />
+      <LintReport text={v.text} findings={findings} onRewrite={(r) => form.set("text", r)} />
       <div className="grid2">
-        <Field id="question-topic" label="Topic" error={errors.topic} hint="e.g. deploys, on-call, ci">
-          {(a) => <input {...a} value={topic} onChange={(e) => setTopic(e.target.value)} autoComplete="off" />}
+        <Field id="question-topic" label="Topic" error={form.errors.topic} hint="e.g. deploys, on-call, ci">
+          {(a) => <input {...a} value={v.topic} onChange={(e) => form.set("topic", e.target.value)} autoComplete="off" />}
         </Field>
-        <Field id="question-tags" label="Tags" error={errors.tags} hint="Separated by commas or spaces">
-          {(a) => <input {...a} value={tags} onChange={(e) => setTags(e.target.value)} autoComplete="off" />}
+        <Field id="question-tags" label="Tags" error={form.errors.tags} hint="Separated by commas or spaces">
+          {(a) => <input {...a} value={v.tags} onChange={(e) => form.set("tags", e.target.value)} autoComplete="off" />}
         </Field>
       </div>
-      <Field id="question-leading" label="Leading version it replaces (optional)" error={errors.leading_version}>
-        {(a) => <input {...a} value={leading} onChange={(e) => setLeading(e.target.value)} autoComplete="off" />}
+      <Field id="question-leading_version" label="Leading version it replaces (optional)" error={form.errors.leading_version}>
+        {(a) => <input {...a} value={v.leading_version} onChange={(e) => form.set("leading_version", e.target.value)} autoComplete="off" />}
       </Field>
-      <Field id="question-rationale" label="Why this wording works" error={errors.rationale}>
-        {(a) => <textarea {...a} rows={2} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
+      <Field id="question-rationale" label="Why this wording works" error={form.errors.rationale}>
+        {(a) => <textarea {...a} rows={2} value={v.rationale} onChange={(e) => form.set("rationale", e.target.value)} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" data-testid="question-save" disabled={saving}>
+      <div className="actions wrap">
+        <button type="submit" className="primary" data-testid="question-save" disabled={form.saving}>
           {question ? "Save changes" : "Add to bank"}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => void edit.close()}>
           Cancel
         </button>
         {findings && findings.length > 0 && <span className="warn-text">This question leads; you can still save it.</span>}
       </div>
+      {edit.dialog}
     </form>
   );
 }

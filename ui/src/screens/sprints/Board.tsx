@@ -4,6 +4,10 @@ import type { Lane } from "../../bindings/Lane";
 import type { Sprint } from "../../bindings/Sprint";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
+import { ConflictDialog } from "../../kit/Conflict";
+import { useConfirm } from "../../kit/Dialogs";
+import { useToasts } from "../../kit/Toasts";
+import { Adder } from "./Adder";
 
 export const LANES: { id: Lane; label: string }[] = [
   { id: "todo", label: "To do" },
@@ -25,11 +29,103 @@ export function keyboardTarget(cards: Card[], card: Card, key: string): { lane: 
   return null;
 }
 
-/** The To do / Doing / Done board. Cards move by drag and drop or from the keyboard; every move goes through the core. */
-export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sprint; onChange: (s: Sprint) => void; onError: (m: string | null) => void }) {
-  const [title, setTitle] = useState("");
-  const [overLimit, setOverLimit] = useState<string | null>(null);
+interface Props {
+  api: Api;
+  sprint: Sprint;
+  onChange: (s: Sprint) => void;
+  onError: (m: string | null) => void;
+  /** Reads the sprint again (after a delete or an Undo). */
+  reload: () => void;
+}
+
+/** A card's title, edited in place: Enter saves (from the version the edit started at), Escape
+ * cancels — asking first if the title was changed. */
+function RenameCard({ api, card, onSaved, onDone }: { api: Api; card: Card; onSaved: (s: Sprint) => void; onDone: () => void }) {
+  const [title, setTitle] = useState(card.title);
+  const [version, setVersion] = useState(card.version);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Card | null>(null);
+  const confirm = useConfirm();
+  const save = async (from = version) => {
+    try {
+      onSaved(await api.sprints_rename_card({ id: card.id, version: from, title }));
+      onDone();
+    } catch (e) {
+      if (e instanceof IpcError && e.code === "conflict") setConflict(e.current as Card);
+      else setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const cancel = async () => {
+    if (title === card.title || (await confirm({ title: "Discard your changes?", body: "The new title will be lost.", confirmLabel: "Discard", danger: true }))) onDone();
+  };
+  return (
+    <form
+      className="rename-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !(e.target as HTMLElement).closest(".modal")) {
+          e.preventDefault();
+          e.stopPropagation();
+          void cancel();
+        }
+      }}
+    >
+      <input
+        aria-label={`New title for ${card.title}`}
+        data-testid="card-rename-input"
+        autoFocus
+        value={title}
+        aria-invalid={Boolean(error)}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <small className="field-error" role="alert" data-error-for="card-title">
+          {error}
+        </small>
+      )}
+      <span className="actions">
+        <button type="submit" className="primary" data-testid="card-rename-save">
+          Save
+        </button>
+        <button type="button" onClick={() => void cancel()}>
+          Cancel
+        </button>
+      </span>
+      {conflict && (
+        <ConflictDialog
+          what="card"
+          fields={[{ key: "title", label: "Title" }]}
+          mine={{ title }}
+          theirs={{ title: conflict.title }}
+          onKeepMine={() => {
+            setVersion(conflict.version);
+            setConflict(null);
+            void save(conflict.version);
+          }}
+          onTakeTheirs={() => {
+            setVersion(conflict.version);
+            setTitle(conflict.title);
+            setConflict(null);
+          }}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+    </form>
+  );
+}
+
+/** The To do / Doing / Done board. Cards move by drag and drop or from the keyboard; every move
+ * goes through the core. A title is edited in place (F2 or ✎); a deleted card comes back with Undo. */
+export function Board({ api, sprint, onChange, onError, reload }: Props) {
   const [announce, setAnnounce] = useState("");
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const toasts = useToasts();
   const refocus = useRef<string | null>(null);
   const cards = sprint.cards;
 
@@ -38,7 +134,7 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
       document.querySelector<HTMLElement>(`[data-card-id="${refocus.current}"]`)?.focus();
       refocus.current = null;
     }
-  }, [sprint]);
+  }, [sprint, renaming]);
 
   const move = async (card: Card, lane: Lane, index: number) => {
     try {
@@ -62,15 +158,13 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
     return to !== null;
   };
 
-  const add = async (overLimitOk: boolean) => {
+  const remove = async (card: Card) => {
     try {
-      onChange(await api.sprints_add_card({ sprint_id: sprint.id, title, over_limit_ok: overLimitOk }));
-      setTitle("");
-      setOverLimit(null);
-      onError(null);
+      const entry = await api.sprints_delete_card({ id: card.id });
+      reload();
+      toasts.deleted(entry, reload);
     } catch (e) {
-      if (e instanceof IpcError && e.code === "needs_ack") setOverLimit(e.message);
-      else onError(e instanceof Error ? e.message : String(e));
+      onError(e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -81,6 +175,11 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
     if (card) void move(card, lane, index);
   };
 
+  const stopRenaming = (id: string) => {
+    refocus.current = id;
+    setRenaming(null);
+  };
+
   return (
     <section className="board-wrap" aria-labelledby="board-title">
       <h2 id="board-title">
@@ -89,29 +188,19 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
           {cards.length} / {sprint.card_limit} cards
         </span>
       </h2>
-      <form
-        className="card-adder"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add(false);
+      <Adder
+        id="card"
+        field="title"
+        label="Add a card to To do"
+        testId="card-new"
+        button="Add card"
+        draftKey={`sprint.${sprint.id}.card`}
+        save={async (title, acked) => {
+          onChange(await api.sprints_add_card({ sprint_id: sprint.id, title, over_limit_ok: acked }));
+          onError(null);
         }}
-      >
-        <input aria-label="New card" data-testid="card-new" placeholder="Add a card to To do…" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <button type="submit" disabled={!title.trim()}>
-          Add card
-        </button>
-      </form>
-      {overLimit && (
-        <div className="banner warn" role="alert" data-testid="over-limit">
-          <p>{overLimit}</p>
-          <div className="actions">
-            <button data-testid="add-anyway" onClick={() => void add(true)}>
-              Add anyway
-            </button>
-            <button onClick={() => setOverLimit(null)}>Keep the scope</button>
-          </div>
-        </div>
-      )}
+        ack={{ testId: "over-limit", confirmLabel: "Add anyway", confirmTestId: "add-anyway", cancelLabel: "Keep the scope" }}
+      />
       <div className="board">
         {LANES.map((lane) => {
           const inLane = cards.filter((c) => c.lane === lane.id);
@@ -133,43 +222,47 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
                     key={c.id}
                     className="board-card"
                     tabIndex={0}
-                    draggable
+                    draggable={renaming !== c.id}
                     data-card-id={c.id}
                     data-card={c.title}
                     aria-roledescription="card"
-                    aria-label={`${c.title}, ${lane.label}, ${i + 1} of ${inLane.length}. Alt+arrows move it.`}
+                    aria-label={`${c.title}, ${lane.label}, ${i + 1} of ${inLane.length}. Alt+arrows move it, F2 renames it.`}
                     onDragStart={(e) => e.dataTransfer.setData("text/plain", c.id)}
                     onDragOver={(e) => e.preventDefault()}
                     onDrop={(e) => drop(e, lane.id, i)}
                     onKeyDown={(e) => {
-                      if (e.target !== e.currentTarget || !e.altKey) return;
-                      if (step(c, e.key)) e.preventDefault();
+                      if (e.target !== e.currentTarget) return;
+                      if (e.key === "F2") {
+                        e.preventDefault();
+                        setRenaming(c.id);
+                      } else if (e.altKey && step(c, e.key)) e.preventDefault();
                     }}
                   >
-                    <span>{c.title}</span>
-                    <span className="card-actions">
-                      {lane.id !== "todo" && (
-                        <button aria-label={`Move ${c.title} left`} onClick={() => step(c, "ArrowLeft")}>
-                          ←
-                        </button>
-                      )}
-                      {lane.id !== "done" && (
-                        <button aria-label={`Move ${c.title} right`} onClick={() => step(c, "ArrowRight")}>
-                          →
-                        </button>
-                      )}
-                      <button
-                        aria-label={`Delete ${c.title}`}
-                        onClick={() =>
-                          void api
-                            .sprints_delete_card({ id: c.id })
-                            .then(() => api.sprints_get({ id: sprint.id }))
-                            .then(onChange, (e: Error) => onError(e.message))
-                        }
-                      >
-                        ×
-                      </button>
-                    </span>
+                    {renaming === c.id ? (
+                      <RenameCard api={api} card={c} onSaved={onChange} onDone={() => stopRenaming(c.id)} />
+                    ) : (
+                      <>
+                        <span className="card-title">{c.title}</span>
+                        <span className="card-actions">
+                          {lane.id !== "todo" && (
+                            <button aria-label={`Move ${c.title} left`} onClick={() => step(c, "ArrowLeft")}>
+                              ←
+                            </button>
+                          )}
+                          {lane.id !== "done" && (
+                            <button aria-label={`Move ${c.title} right`} onClick={() => step(c, "ArrowRight")}>
+                              →
+                            </button>
+                          )}
+                          <button aria-label={`Rename ${c.title}`} data-testid="card-rename" onClick={() => setRenaming(c.id)}>
+                            ✎
+                          </button>
+                          <button aria-label={`Delete ${c.title}`} data-testid="card-delete" onClick={() => void remove(c)}>
+                            ×
+                          </button>
+                        </span>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -178,7 +271,9 @@ export function Board({ api, sprint, onChange, onError }: { api: Api; sprint: Sp
           );
         })}
       </div>
-      <p className="muted small">Drag a card, or focus it and press Alt+← / Alt+→ to change column and Alt+↑ / Alt+↓ to reorder.</p>
+      <p className="muted small">
+        Drag a card, or focus it and press Alt+← / Alt+→ to change column, Alt+↑ / Alt+↓ to reorder, F2 to rename.
+      </p>
       <p className="sr-only" aria-live="polite" data-testid="board-announce">
         {announce}
       </p>

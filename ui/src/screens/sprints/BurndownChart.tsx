@@ -1,10 +1,10 @@
 import type { Burndown } from "../../bindings/Burndown";
+import { shortDay as dayLabel } from "./day";
 
 const W = 520;
 const H = 220;
 const PAD = { l: 36, r: 16, t: 14, b: 30 };
 
-const dayLabel = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", day: "numeric" });
 
 /** Cards remaining per working day against the ideal line; scope added mid-sprint shows as a step in the scope line. */
 export function BurndownChart({ burndown }: { burndown: Burndown }) {

@@ -5,44 +5,48 @@ import type { Roadmap } from "../../bindings/Roadmap";
 import type { RoadmapSummary } from "../../bindings/RoadmapSummary";
 import type { Sprint } from "../../bindings/Sprint";
 import type { Api } from "../../lib/ipc";
-import type { AreaId } from "../../lib/routes";
+import { day as longDay } from "../../lib/dates";
+import type { Go } from "../../lib/routes";
+import { useToasts } from "../../kit/Toasts";
+import { useForm } from "../../kit/useForm";
+import { Adder } from "./Adder";
+import { shortDay } from "./day";
 
 interface Props {
   api: Api;
   sprint: Sprint;
   /** Runs a core call that returns the updated sprint, reporting failures. */
   run: (p: Promise<Sprint>) => Promise<boolean>;
+  /** Reads the sprint again (after a delete or an Undo). */
+  reload: () => void;
+  onError: (m: string | null) => void;
 }
 
-function EntryAdder({ label, testId, onAdd, children }: { label: string; testId: string; onAdd: (text: string) => Promise<boolean>; children?: React.ReactNode }) {
-  const [text, setText] = useState("");
-  return (
-    <form
-      className="card-adder"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await onAdd(text)) setText("");
-      }}
-    >
-      <span className="inline">
-        {children}
-        <input aria-label={label} placeholder={`${label}…`} data-testid={testId} value={text} onChange={(e) => setText(e.target.value)} />
-      </span>
-      <button type="submit" disabled={!text.trim()}>
-        Add
-      </button>
-    </form>
-  );
-}
+/** Adds an entry of `kind` and shows the sprint it returns; a failure stays at the adder. */
+const adder = (api: Api, sprint: Sprint, run: Props["run"], kind: EntryKind, day = "") => async (text: string) => {
+  const s = await api.sprints_add_entry({ sprint_id: sprint.id, kind, text, day });
+  await run(Promise.resolve(s));
+};
 
-function EntryItem({ e, run, api, sprintId, children }: { e: Entry; api: Api; run: Props["run"]; sprintId: string; children?: React.ReactNode }) {
+/** One line of the log, pre-mortem or retro; deleting it shows Undo. */
+function EntryItem({ e, api, reload, onError, children }: { e: Entry; api: Api; reload: () => void; onError: Props["onError"]; children?: React.ReactNode }) {
+  const toasts = useToasts();
+  const remove = async () => {
+    try {
+      const entry = await api.sprints_delete_entry({ id: e.id });
+      reload();
+      toasts.deleted(entry, reload);
+    } catch (err) {
+      onError(err instanceof Error ? err.message : String(err));
+    }
+  };
   return (
     <li data-entry={e.text}>
-      <span>
+      <span className="entry-text">
         {e.text}
         {children}
       </span>
-      <button aria-label={`Delete “${e.text}”`} className="link" onClick={() => void run(api.sprints_delete_entry({ id: e.id }).then(() => api.sprints_get({ id: sprintId })))}>
+      <button aria-label={`Delete “${e.text}”`} data-testid="entry-delete" className="link" onClick={() => void remove()}>
         ×
       </button>
     </li>
@@ -50,7 +54,7 @@ function EntryItem({ e, run, api, sprintId, children }: { e: Entry; api: Api; ru
 }
 
 /** "Ways this could fail", written at the start of the sprint. */
-export function PreMortem({ api, sprint, run }: Props) {
+export function PreMortem({ api, sprint, run, reload, onError }: Props) {
   const risks = sprint.entries.filter((e) => e.kind === "risk");
   return (
     <section className="card" aria-labelledby="premortem-title" data-testid="premortem">
@@ -58,16 +62,16 @@ export function PreMortem({ api, sprint, run }: Props) {
       <p className="muted small">Imagine it is Friday and the sprint failed. Why? Write these down on day 1.</p>
       <ul className="entry-list">
         {risks.map((e) => (
-          <EntryItem sprintId={sprint.id} key={e.id} e={e} api={api} run={run} />
+          <EntryItem key={e.id} e={e} api={api} reload={reload} onError={onError} />
         ))}
       </ul>
-      <EntryAdder label="A way this could fail" testId="risk-new" onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind: "risk", text: t, day: "" }))} />
+      <Adder id="risk" label="A way this could fail" testId="risk-new" draftKey={`sprint.${sprint.id}.risk`} save={adder(api, sprint, run, "risk")} />
     </section>
   );
 }
 
 /** One log per working day; today's day is picked by default. */
-export function DailyLog({ api, sprint, run, today }: Props & { today: string }) {
+export function DailyLog({ api, sprint, run, reload, onError, today }: Props & { today: string }) {
   const logs = sprint.entries.filter((e) => e.kind === "log");
   const inSprint = sprint.working_days.includes(today);
   const [day, setDay] = useState(inSprint ? today : (sprint.working_days[0] ?? ""));
@@ -78,52 +82,73 @@ export function DailyLog({ api, sprint, run, today }: Props & { today: string })
       {logs.length === 0 && <p className="muted small">What happened today, what was learned, what blocks tomorrow.</p>}
       {days.map((d) => (
         <div key={d}>
-          <p className="entry-day">{new Date(`${d}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "short" })}</p>
+          <p className="entry-day">{longDay(d)}</p>
           <ul className="entry-list">
             {logs
               .filter((e) => e.day === d)
               .map((e) => (
-                <EntryItem sprintId={sprint.id} key={e.id} e={e} api={api} run={run} />
+                <EntryItem key={e.id} e={e} api={api} reload={reload} onError={onError} />
               ))}
           </ul>
         </div>
       ))}
-      <EntryAdder label="Log a line" testId="log-new" onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind: "log", text: t, day }))}>
+      <Adder id="log" label="Log a line" testId="log-new" draftKey={`sprint.${sprint.id}.log`} save={adder(api, sprint, run, "log", day)}>
         <select aria-label="Day" value={day} onChange={(e) => setDay(e.target.value)}>
           {sprint.working_days.map((d, i) => (
             <option key={d} value={d}>
-              Day {i + 1} · {new Date(`${d}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", day: "numeric" })}
+              Day {i + 1} · {shortDay(d)}
             </option>
           ))}
         </select>
-      </EntryAdder>
+      </Adder>
     </section>
   );
 }
 
+/** What the core users did with the prototype. Unsaved text is a draft: it survives switching
+ * tabs or screens. */
 export function DemoNotes({ api, sprint, run }: Props) {
-  const [text, setText] = useState(sprint.demo_notes);
+  const form = useForm({ notes: sprint.demo_notes }, "demo", `sprint.${sprint.id}.demo`);
   const [saved, setSaved] = useState(false);
+  const save = () =>
+    form.submit(async (v) => {
+      const s = await api.sprints_save_demo({ id: sprint.id, notes: v.notes });
+      await run(Promise.resolve(s));
+      setSaved(true);
+    });
+  const error = form.general ?? Object.values(form.errors)[0];
   return (
-    <section className="card" aria-labelledby="demo-title">
+    <section className="card" aria-labelledby="demo-title" data-testid="demo">
       <h2 id="demo-title">Demo notes</h2>
+      {form.restored && form.dirty && (
+        <p className="banner info small" role="status">
+          Your unsaved demo notes were kept.
+        </p>
+      )}
       <textarea
+        id="demo-notes"
         aria-label="Demo notes"
         data-testid="demo-notes"
-        rows={4}
-        value={text}
+        rows={5}
+        value={form.values.notes}
         placeholder="What the core users saw, what they did with it, what they said."
+        aria-invalid={Boolean(error)}
         onChange={(e) => {
-          setText(e.target.value);
+          form.set("notes", e.target.value);
           setSaved(false);
         }}
       />
+      {error && (
+        <small className="field-error" role="alert" data-error-for="demo-notes">
+          {error}
+        </small>
+      )}
       <div className="actions">
-        <button data-testid="demo-save" disabled={text === sprint.demo_notes} onClick={() => void run(api.sprints_save_demo({ id: sprint.id, notes: text })).then(setSaved)}>
+        <button data-testid="demo-save" disabled={!form.dirty || form.saving} onClick={() => void save()}>
           Save demo notes
         </button>
-        <span className="muted small" role="status">
-          {saved ? "Saved." : ""}
+        <span className="muted small" role="status" data-testid="demo-status">
+          {saved ? "Saved." : form.dirty ? "Not saved yet" : ""}
         </span>
       </div>
     </section>
@@ -172,7 +197,8 @@ function ToDeliverable({ api, entry, run }: { api: Api; entry: Entry; run: Props
   );
 }
 
-export function SprintRetro({ api, sprint, run, onNavigate }: Props & { onNavigate: (area: AreaId, param?: string) => void }) {
+/** Went well / to improve / learned; an item can become a finding or a roadmap deliverable. */
+export function SprintRetro({ api, sprint, run, reload, onError, go }: Props & { go: Go }) {
   return (
     <section className="card" aria-labelledby="retro-title" data-testid="sprint-retro">
       <h2 id="retro-title">Retro</h2>
@@ -184,10 +210,10 @@ export function SprintRetro({ api, sprint, run, onNavigate }: Props & { onNaviga
               {sprint.entries
                 .filter((e) => e.kind === kind)
                 .map((e) => (
-                  <EntryItem sprintId={sprint.id} key={e.id} e={e} api={api} run={run}>
+                  <EntryItem key={e.id} e={e} api={api} reload={reload} onError={onError}>
                     <span className="promote">
                       {e.finding_id ? (
-                        <button className="link" onClick={() => onNavigate("findings", e.finding_id!)}>
+                        <button className="link" onClick={() => go("findings", e.finding_id)}>
                           Became a finding
                         </button>
                       ) : e.deliverable_id ? (
@@ -204,7 +230,7 @@ export function SprintRetro({ api, sprint, run, onNavigate }: Props & { onNaviga
                   </EntryItem>
                 ))}
             </ul>
-            <EntryAdder label={label} testId={`retro-new-${kind}`} onAdd={(t) => run(api.sprints_add_entry({ sprint_id: sprint.id, kind, text: t, day: "" }))} />
+            <Adder id={`retro-${kind}`} label={label} testId={`retro-new-${kind}`} draftKey={`sprint.${sprint.id}.${kind}`} save={adder(api, sprint, run, kind)} />
           </div>
         ))}
       </div>

@@ -1,70 +1,106 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { SprintSummary } from "../../bindings/SprintSummary";
-import type { AreaId, ScreenProps } from "../../lib/routes";
+import { useCall } from "../../lib/hooks";
+import { day } from "../../lib/dates";
+import type { ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
+import { PageHeader } from "../../kit/PageHeader";
+import { useToasts } from "../../kit/Toasts";
 import { SprintForm } from "./SprintForm";
-import { SprintView } from "./SprintView";
+import { SprintView, type SprintTab } from "./SprintView";
+import "./sprints.css";
 
-/** Prototyping sprints: one week, one focus. The list, and a form for the next one. */
+const TABS: readonly string[] = ["board", "notes", "retro", "edit"];
+
+/** Prototyping sprints: one week, one focus. `param`: `new` (the form), or `<sprint id>` with an
+ * optional tab (`/notes`, `/retro`, `/edit`). */
 export function SprintsScreen({ api, param, go }: ScreenProps) {
-  const [list, setList] = useState<SprintSummary[]>([]);
-  const open = param;
-  const setOpen = (id: string | null) => go("sprints", id);
-  const onNavigate = (area: AreaId, p?: string) => go(area, p);
+  const [id, sub] = (param ?? "").split("/");
+  const open = id && id !== "new" ? id : null;
+  const list = useCall(() => api.sprints_list(), [api, open]);
+  const today = useCall(() => api.today_date(), [api]);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => api.sprints_list().then(setList, (e: Error) => setError(e.message)), [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const toasts = useToasts();
 
+  const t = today.data;
   if (open) {
-    return (
-      <SprintView
-        key={open}
-        api={api}
-        id={open}
-        onNavigate={onNavigate}
-        onClose={() => {
-          setOpen(null);
-          void reload();
-        }}
-      />
-    );
+    if (t === undefined) return <p className="muted page">{today.error ?? "Loading…"}</p>;
+    const tab = (TABS.includes(sub ?? "") ? sub : "board") as SprintTab;
+    return <SprintView key={open} api={api} id={open} tab={tab} today={t} go={go} onDeleted={() => void list.reload()} />;
   }
+
+  const sprints = list.data ?? [];
+  const formOpen = param === "new" || (list.data !== undefined && sprints.length === 0);
+  const remove = async (s: SprintSummary) => {
+    try {
+      const entry = await api.sprints_delete({ id: s.id });
+      await list.reload();
+      toasts.deleted(entry, () => void list.reload());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   return (
-    <section className="page">
-      <header className="page-head">
-        <h1 id="page-title" tabIndex={-1}>
-          Sprints
-        </h1>
-      </header>
-      <p className="muted lede">One week, one focus, a few core users and a small scope. Build something they can try by Friday.</p>
-      <ErrorBanner message={error} />
-      <SprintForm api={api} onSaved={(s) => setOpen(s.id)} />
-      {list.length === 0 ? (
-        <p className="empty">No sprints yet.</p>
+    <section className="page sprints">
+      <PageHeader
+        title="Sprints"
+        lede="One week, one focus, a few core users and a small scope. Build something they can try by Friday."
+        actions={
+          <button className="primary" data-testid="sprint-new" onClick={() => go("sprints", "new")} disabled={formOpen}>
+            New sprint
+          </button>
+        }
+      />
+      <ErrorBanner message={error ?? list.error ?? today.error} />
+      {formOpen && t !== undefined && (
+        <SprintForm
+          api={api}
+          today={t}
+          onSaved={(s) => go("sprints", s.id)}
+          onClose={sprints.length > 0 ? () => go("sprints") : undefined}
+        />
+      )}
+      {list.data !== undefined && sprints.length === 0 ? (
+        <p className="empty">No sprints yet. Plan the first one above.</p>
       ) : (
-        <table className="table" data-testid="sprint-list">
+        <table className="table sprint-list" data-testid="sprint-list">
           <thead>
             <tr>
               <th scope="col">Focus</th>
               <th scope="col">Week</th>
               <th scope="col">Cards</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {list.map((s) => (
-              <tr key={s.id}>
+            {sprints.map((s) => (
+              <tr key={s.id} data-sprint={s.focus}>
                 <td>
-                  <button className="link" onClick={() => setOpen(s.id)}>
+                  <button className="link" onClick={() => go("sprints", s.id)}>
                     {s.focus}
                   </button>
+                  {t !== undefined && s.starts_on <= t && s.ends_on >= t && <span className="badge">this week</span>}
                 </td>
-                <td>
-                  {s.starts_on} – {s.ends_on}
+                <td className="nowrap">
+                  {day(s.starts_on)} –<br />
+                  {day(s.ends_on)}
                 </td>
                 <td className={s.card_count > s.card_limit ? "warn-text" : undefined}>
-                  {s.done_count} done of {s.card_count} (limit {s.card_limit})
+                  <span className="nowrap">
+                    {s.done_count} done of {s.card_count}
+                  </span>{" "}
+                  <span className="nowrap">(limit {s.card_limit})</span>
+                </td>
+                <td className="row-actions">
+                  <button onClick={() => go("sprints", `${s.id}/edit`)} aria-label={`Edit ${s.focus}`}>
+                    Edit
+                  </button>
+                  <button onClick={() => void remove(s)} aria-label={`Delete ${s.focus}`} data-testid="sprint-list-delete">
+                    Delete
+                  </button>
                 </td>
               </tr>
             ))}

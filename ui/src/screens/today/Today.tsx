@@ -1,12 +1,12 @@
-import { useEffect, useState } from "react";
-import type { Today } from "../../bindings/Today";
+import type { ReactNode } from "react";
+import { useCall } from "../../lib/hooks";
+import { day, time } from "../../lib/dates";
+import { plural } from "../../lib/labels";
 import type { AreaId, ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
+import { PageHeader } from "../../kit/PageHeader";
 import { sprintDayLabel } from "../sprints/day";
-import { OverdueActions } from "../reliability/OverdueActions";
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+import "./today.css";
 
 /** One clickable line of the dashboard: it opens the screen the item lives on. */
 function Item({ label, detail, testId, tone, onOpen }: { label: string; detail: string; testId: string; tone?: "warn" | undefined; onOpen: () => void }) {
@@ -20,46 +20,47 @@ function Item({ label, detail, testId, tone, onOpen }: { label: string; detail: 
   );
 }
 
-/** What needs the user today: interviews, follow-ups due, update meetings, the sprint day and the roadmap interval. */
-export function TodayScreen({ api, go }: ScreenProps) {
-  const onNavigate = (area: AreaId, p?: string) => go(area, p);
-  const [t, setT] = useState<Today | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.today_dashboard().then(setT, (e: Error) => setError(e.message));
-  }, [api]);
-
-  const date = t ? new Date(`${t.date}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" }) : "";
+/** A card of the dashboard, whose heading also leads to the whole area. */
+function Panel({ id, title, area, areaLabel, go, children }: { id: string; title: string; area: AreaId; areaLabel: string; go: ScreenProps["go"]; children: ReactNode }) {
   return (
-    <section className="page">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Today
-          </h1>
-          <p className="muted">{date}</p>
-        </div>
-      </header>
-      <ErrorBanner message={error} />
+    <section className="card today-card" aria-labelledby={id}>
+      <div className="today-card-head">
+        <h2 id={id}>{title}</h2>
+        <button className="link small" onClick={() => go(area)}>
+          {areaLabel}
+        </button>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** What needs the user today: interviews (at local times), follow-ups due, update meetings, the
+ * sprint day and the roadmap interval. Every item opens its own screen. */
+export function TodayScreen({ api, go }: ScreenProps) {
+  const dash = useCall(() => api.today_dashboard(), [api]);
+  const t = dash.data;
+  return (
+    <section className="page today-page">
+      <PageHeader title="Today" lede={t ? day(t.date) : ""} />
+      <ErrorBanner message={dash.error} />
       {t && (
         <div className="today-grid">
-          <section className="card" aria-labelledby="today-sprint">
-            <h2 id="today-sprint">Sprint</h2>
+          <Panel id="today-sprint" title="Sprint" area="sprints" areaLabel="All sprints" go={go}>
             {t.sprint ? (
               <ul className="today-list">
                 <Item
                   testId="today-sprint"
                   label={sprintDayLabel(t.sprint.day)}
                   detail={`${t.sprint.focus} · ${t.sprint.cards_done}/${t.sprint.cards_total} cards done`}
-                  onOpen={() => onNavigate("sprints", t.sprint!.sprint_id)}
+                  onOpen={() => go("sprints", t.sprint!.sprint_id)}
                 />
               </ul>
             ) : (
               <p className="muted small">No sprint this week.</p>
             )}
-          </section>
-          <section className="card" aria-labelledby="today-interviews">
-            <h2 id="today-interviews">Interviews today</h2>
+          </Panel>
+          <Panel id="today-interviews" title="Interviews today" area="interviews" areaLabel="All interviews" go={go}>
             {t.interviews.length === 0 ? (
               <p className="muted small">No interviews today.</p>
             ) : (
@@ -70,14 +71,13 @@ export function TodayScreen({ api, go }: ScreenProps) {
                     testId="today-interview"
                     label={`${time(i.scheduled_at)} ${i.title}`}
                     detail={`${i.interviewees.map((p) => p.name).join(" & ")} · ${i.duration_minutes} min · ${i.status}`}
-                    onOpen={() => onNavigate("interviews", i.id)}
+                    onOpen={() => go("interviews", i.id)}
                   />
                 ))}
               </ul>
             )}
-          </section>
-          <section className="card" aria-labelledby="today-followups">
-            <h2 id="today-followups">Follow-ups due</h2>
+          </Panel>
+          <Panel id="today-followups" title="Follow-ups due" area="followups" areaLabel="All follow-ups" go={go}>
             {t.followups.length === 0 ? (
               <p className="muted small">Nothing due.</p>
             ) : (
@@ -89,15 +89,31 @@ export function TodayScreen({ api, go }: ScreenProps) {
                     tone={f.state === "overdue" ? "warn" : undefined}
                     label={`${f.person_name}${f.core_user ? " ★" : ""}`}
                     detail={`${f.state === "overdue" ? `${plural(f.days_overdue, "day")} overdue` : "due today"} · ${f.reason}`}
-                    onOpen={() => onNavigate("followups", f.id)}
+                    onOpen={() => go("followups", f.id)}
                   />
                 ))}
               </ul>
             )}
-          </section>
-          <OverdueActions items={t.action_items_overdue} go={go} />
-          <section className="card" aria-labelledby="today-meetings">
-            <h2 id="today-meetings">Roadmap update meetings</h2>
+          </Panel>
+          <Panel id="today-actions" title="Overdue action items" area="reliability" areaLabel="Reliability" go={go}>
+            {t.action_items_overdue.length === 0 ? (
+              <p className="muted small">No postmortem action item is overdue.</p>
+            ) : (
+              <ul className="today-list">
+                {t.action_items_overdue.map((a) => (
+                  <Item
+                    key={a.id}
+                    testId="today-action-item"
+                    tone="warn"
+                    label={a.title}
+                    detail={`${a.priority} · ${a.owner.name} · ${plural(a.days_overdue, "day")} overdue · ${a.postmortem_title}`}
+                    onOpen={() => go("reliability", `postmortem/${a.postmortem_id}`, a.id)}
+                  />
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel id="today-meetings" title="Roadmap update meetings" area="roadmaps" areaLabel="All roadmaps" go={go}>
             {t.meetings.length === 0 ? (
               <p className="muted small">No update meeting due.</p>
             ) : (
@@ -108,15 +124,14 @@ export function TodayScreen({ api, go }: ScreenProps) {
                     testId="today-meeting"
                     tone={m.days_overdue > 0 ? "warn" : undefined}
                     label={m.title}
-                    detail={m.days_overdue > 0 ? `due ${m.due_on}, ${plural(m.days_overdue, "day")} ago` : "due today"}
-                    onOpen={() => onNavigate("roadmaps", `${m.roadmap_id}/meeting`)}
+                    detail={m.days_overdue > 0 ? `due ${day(m.due_on)}, ${plural(m.days_overdue, "day")} ago` : "due today"}
+                    onOpen={() => go("roadmaps", `${m.roadmap_id}/meeting`)}
                   />
                 ))}
               </ul>
             )}
-          </section>
-          <section className="card" aria-labelledby="today-roadmaps">
-            <h2 id="today-roadmaps">Roadmap intervals</h2>
+          </Panel>
+          <Panel id="today-roadmaps" title="Roadmap intervals" area="roadmaps" areaLabel="All roadmaps" go={go}>
             {t.roadmaps.length === 0 ? (
               <p className="muted small">No interval runs today.</p>
             ) : (
@@ -126,13 +141,13 @@ export function TodayScreen({ api, go }: ScreenProps) {
                     key={r.roadmap_id}
                     testId="today-roadmap"
                     label={r.days_left === 0 ? `${r.title}: last day` : `${r.title}: ${plural(r.days_left, "day")} left`}
-                    detail={`ends ${r.ends_on}${r.next_meeting ? ` · next update ${r.next_meeting}` : ""}`}
-                    onOpen={() => onNavigate("roadmaps", r.roadmap_id)}
+                    detail={`ends ${day(r.ends_on)}${r.next_meeting ? ` · next update ${day(r.next_meeting)}` : ""}`}
+                    onOpen={() => go("roadmaps", r.roadmap_id)}
                   />
                 ))}
               </ul>
             )}
-          </section>
+          </Panel>
         </div>
       )}
     </section>
