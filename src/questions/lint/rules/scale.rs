@@ -73,7 +73,7 @@ pub(super) fn run(d: &Doc, out: &mut Vec<Raw>) {
                                 | "saved"
                                 | "simplify"
                                 | "simplified"
-                        ) || attitude_verb(d.w(j))
+                        ) || (attitude_verb(d.w(j)) && subject(d.w(j - 1)))
                     }) {
                         // "How much would you pay…" is a hypothetical, not a scale.
                         if matches!(d.w(j), "would" | "will" | "could")
@@ -165,6 +165,15 @@ fn attitude_verb(w: &str) -> bool {
     matches!(
         w,
         "agree" | "support" | "favor" | "favour" | "trust" | "value" | "approve" | "admire"
+    )
+}
+
+/// A subject before an attitude verb ("do you trust"), so the noun in "contact support" is
+/// not read as one.
+fn subject(w: &str) -> bool {
+    matches!(
+        w,
+        "you" | "i" | "we" | "they" | "people" | "users" | "customers" | "teams"
     )
 }
 
