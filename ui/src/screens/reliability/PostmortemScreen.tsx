@@ -101,7 +101,12 @@ export function PostmortemScreen({ api, id, focus, open, go }: { api: Api; id: s
           </button>
         </span>
       </header>
-      <ErrorBanner message={error ?? pm.error} />
+      <ErrorBanner message={pm.error} />
+      {error && (
+        <p className="banner error" role="alert" data-testid="postmortem-refusal">
+          {error}
+        </p>
+      )}
       {p.needs_high_priority_item && (
         <p className="banner warn" data-testid="postmortem-needs-p1">
           This incident used {pct(p.budget_consumed)} of the budget, more than the policy's {pct(p.budget_threshold)}: add a P0 or P1 action item before marking it complete.

@@ -26,7 +26,7 @@ export function RowLinker({ api, serviceId, rows, onChanged, go }: { api: Api; s
   };
   const shown = roadmap.data && roadmap.data.id === roadmapId ? roadmap.data : null;
   return (
-    <section className="card" aria-labelledby="svc-rows">
+    <section className="card rel-linker" aria-labelledby="svc-rows">
       <h2 id="svc-rows" className="rel-h2">
         Roadmap rows for this service
       </h2>

@@ -139,7 +139,7 @@ export function SloForm({ api, serviceId, slo, onSaved, onClose }: { api: Api; s
         <option value="month" />
         <option value="quarter" />
       </datalist>
-      <div className="grid3">
+      <div className="grid3 rel-method">
         <Field id="slo-method" label="Budgeting method" error={form.errors.method}>
           {(a) => (
             <select {...a} value={v.method} onChange={(e) => form.set("method", e.target.value as MethodKind)}>

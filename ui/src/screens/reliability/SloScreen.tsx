@@ -116,7 +116,7 @@ function Budget({ v }: { v: SloView }) {
         />
         <Figure label="burn rate" value={s.burn_rate === null ? "—" : `${num(s.burn_rate, 2)}×`} testId="slo-burn" />
         <Figure label="attainment" value={pct(s.attainment)} />
-        <Figure label="budget runs out" value={s.projected_exhaustion ? dateTime(s.projected_exhaustion) : s.remaining <= 0 ? "already spent" : "not at this pace"} testId="slo-exhaustion" />
+        <Figure small label="budget runs out" value={s.projected_exhaustion ? dateTime(s.projected_exhaustion) : s.remaining <= 0 ? "already spent" : "not at this pace"} testId="slo-exhaustion" />
       </div>
       <p className="muted small" data-testid="slo-allowance">
         Budget: {pct(s.budget)} of {minutes ? "the time" : "events"} — {v.allowance}. Window {dateTime(s.window_start)} – {dateTime(s.window_end)}; {s.readings_used} readings in it.
@@ -136,7 +136,7 @@ function Alerts({ alerts }: { alerts: AlertEval[] }) {
           <thead>
             <tr>
               <th scope="col">Alert</th>
-              <th scope="col">Burn rate over long / short window</th>
+              <th scope="col">Burn rate, long / short</th>
               <th scope="col">Threshold</th>
               <th scope="col">Verdict</th>
             </tr>
@@ -144,7 +144,7 @@ function Alerts({ alerts }: { alerts: AlertEval[] }) {
           <tbody>
             {alerts.map((a) => (
               <tr key={a.name} data-testid="slo-alert" data-fires={a.fires}>
-                <td>
+                <td className="nowrap">
                   {a.severity === "page" ? "Page" : "Ticket"}: {windowLabel(a.long_window)} with {windowLabel(a.short_window)}
                 </td>
                 <td>

@@ -38,9 +38,9 @@ export function shortDate(iso: string): string {
 }
 
 /** A labelled figure in a row of figures. */
-export function Figure({ label, value, testId, tone }: { label: string; value: ReactNode; testId?: string; tone?: "warn" | "danger" | "ok" }) {
+export function Figure({ label, value, testId, tone, small }: { label: string; value: ReactNode; testId?: string; tone?: "warn" | "danger" | "ok"; small?: boolean }) {
   return (
-    <div className={`rel-figure${tone ? ` ${tone}` : ""}`}>
+    <div className={`rel-figure${tone ? ` ${tone}` : ""}${small ? " small-value" : ""}`}>
       <span className="rel-figure-value" data-testid={testId}>
         {value}
       </span>
