@@ -36,7 +36,7 @@ const localDaysAgo = (n) => ymd(new Date(Date.now() - n * DAY));
 
 /** The readings fixture with its `{{D-n}}` placeholders filled in, written where the dialog answers from. */
 function readingsFile() {
-  const text = readFileSync(new URL("../data/reliability/readings.csv", import.meta.url), "utf8").replace(/\{\{D-(\d+)\}\}/g, (_, n) => daysAgo(Number(n)));
+  const text = readFileSync(new URL("../data/reliability/e2e-readings.csv", import.meta.url), "utf8").replace(/\{\{D-(\d+)\}\}/g, (_, n) => daysAgo(Number(n)));
   const path = join(dir, "readings.csv");
   writeFileSync(path, text);
   return path;
