@@ -16,6 +16,7 @@ pub mod people;
 pub mod questions;
 pub mod recent;
 pub mod records;
+pub mod reliability;
 pub mod reports;
 pub mod roadmaps;
 pub mod sample;

@@ -68,6 +68,9 @@ fn entity_of(table: &str) -> &'static str {
         "slos" => "SLO",
         "postmortems" => "postmortem",
         "action_items" => "action item",
+        "slo_readings" => "SLO reading",
+        "budget_policies" => "budget policy",
+        "toil_entries" => "toil entry",
         "transcripts" => "transcript",
         _ => "record",
     }

@@ -29,6 +29,11 @@ pub enum ReportRequest {
         roadmap_id: String,
         report: StakeholderReport,
     },
+    /// The monthly reliability report: SLO attainment, budget left, incidents, action-item
+    /// closure and toil share. `month` is `YYYY-MM`; the current month when absent.
+    Reliability { month: Option<String> },
+    /// One postmortem, to share.
+    Postmortem { id: String },
 }
 
 impl ReportRequest {
@@ -60,6 +65,16 @@ pub fn build(db: &Db, req: &ReportRequest, zone: Zone, today: NaiveDate) -> Resu
         )),
         ReportRequest::Stakeholder { roadmap_id, report } => {
             crate::roadmaps::report::document(db, roadmap_id, *report, today)
+        }
+        ReportRequest::Reliability { month } => crate::reliability::report::monthly(
+            db,
+            month.as_deref(),
+            zone,
+            today,
+            chrono::Utc::now(),
+        ),
+        ReportRequest::Postmortem { id } => {
+            crate::reliability::report::postmortem(db, id, zone, today)
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Full-text search (SQLite FTS5) over everything a user writes: interview notes and quotes, transcripts,
-//! findings, people, roadmap rows, deliverables and status updates. Snippets come back as
+//! findings, people, roadmap rows, deliverables, status updates, services, SLOs, postmortems
+//! and their action items. Snippets come back as
 //! plain-text parts (hits marked), so the UI never renders markup from the database.
 //!
 //! Speed at team scale comes from three choices, each measured in `benches/scale.rs`:
@@ -36,6 +37,11 @@ crate::text_enum! {
         Update = "update",
         /// Words in a transcript: `id` is `<transcript id>/<cue seq>`, the moment to open.
         Transcript = "transcript",
+        Service = "service",
+        Slo = "slo",
+        Postmortem = "postmortem",
+        /// A postmortem action item: `parent_id` is its postmortem.
+        ActionItem = "action-item",
     }
 }
 
@@ -261,8 +267,8 @@ fn cues(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Result
     Ok(())
 }
 
-/// People, findings, roadmap rows, deliverables and updates, from the shared index. Titles
-/// weigh three times the body.
+/// People, findings, roadmap rows, deliverables, updates, services, SLOs, postmortems and
+/// action items, from the shared index. Titles weigh three times the body.
 fn others(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Result<()> {
     let mut stmt = db.conn().prepare_cached(
         "WITH m AS (
@@ -275,7 +281,11 @@ fn others(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Resu
                 f.id, f.title, f.status,
                 w.id, w.project, w.roadmap_id, wr.title,
                 d.id, d.title, dw.id, dw.project, dw.roadmap_id,
-                u.id, u.meeting_on, uw.id, uw.project, uw.roadmap_id
+                u.id, u.meeting_on, uw.id, uw.project, uw.roadmap_id,
+                sv.id, coalesce(sv.display_name, sv.name),
+                so.id, so.name, sov.name,
+                pm.id, pm.title, pm.severity,
+                ai.id, ai.title, ai.postmortem_id, aip.title
          FROM m
          LEFT JOIN people p ON m.rowid % 16 = 1 AND p.rowid = m.rowid / 16
          LEFT JOIN findings f ON m.rowid % 16 = 2 AND f.rowid = m.rowid / 16
@@ -284,7 +294,13 @@ fn others(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Resu
          LEFT JOIN deliverables d ON m.rowid % 16 = 4 AND d.rowid = m.rowid / 16
          LEFT JOIN roadmap_rows dw ON dw.id = d.row_id
          LEFT JOIN row_updates u ON m.rowid % 16 = 5 AND u.rowid = m.rowid / 16
-         LEFT JOIN roadmap_rows uw ON uw.id = u.row_id",
+         LEFT JOIN roadmap_rows uw ON uw.id = u.row_id
+         LEFT JOIN services sv ON m.rowid % 16 = 7 AND sv.rowid = m.rowid / 16
+         LEFT JOIN slos so ON m.rowid % 16 = 8 AND so.rowid = m.rowid / 16
+         LEFT JOIN services sov ON sov.id = so.service_id
+         LEFT JOIN postmortems pm ON m.rowid % 16 = 9 AND pm.rowid = m.rowid / 16
+         LEFT JOIN action_items ai ON m.rowid % 16 = 10 AND ai.rowid = m.rowid / 16
+         LEFT JOIN postmortems aip ON aip.id = ai.postmortem_id",
     )?;
     let rows = stmt.query_map(params![q, limit], |r| {
         let score: f64 = r.get(0)?;
@@ -348,6 +364,50 @@ fn others(db: &Db, q: &str, limit: i64, out: &mut Vec<(f64, SearchHit)>) -> Resu
                     row_id: s(20)?,
                     title: s(21)?.unwrap_or_default(),
                     context: format!("Status update · {}", s(19)?.unwrap_or_default()),
+                    snippet,
+                })
+            }),
+            7 => s(23)?.map(|id| {
+                Ok(SearchHit {
+                    kind: HitKind::Service,
+                    id,
+                    parent_id: None,
+                    row_id: None,
+                    title: s(24)?.unwrap_or_default(),
+                    context: "Service".into(),
+                    snippet,
+                })
+            }),
+            8 => s(25)?.map(|id| {
+                Ok(SearchHit {
+                    kind: HitKind::Slo,
+                    id,
+                    parent_id: None,
+                    row_id: None,
+                    title: s(26)?.unwrap_or_default(),
+                    context: format!("SLO · {}", s(27)?.unwrap_or_default()),
+                    snippet,
+                })
+            }),
+            9 => s(28)?.map(|id| {
+                Ok(SearchHit {
+                    kind: HitKind::Postmortem,
+                    id,
+                    parent_id: None,
+                    row_id: None,
+                    title: s(29)?.unwrap_or_default(),
+                    context: format!("Postmortem · {}", s(30)?.unwrap_or_default()),
+                    snippet,
+                })
+            }),
+            10 => s(31)?.map(|id| {
+                Ok(SearchHit {
+                    kind: HitKind::ActionItem,
+                    id,
+                    parent_id: s(33)?,
+                    row_id: None,
+                    title: s(32)?.unwrap_or_default(),
+                    context: format!("Action item · {}", s(34)?.unwrap_or_default()),
                     snippet,
                 })
             }),

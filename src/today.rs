@@ -56,6 +56,8 @@ pub struct Today {
     pub sprint: Option<SprintToday>,
     /// Roadmaps whose interval includes today.
     pub roadmaps: Vec<RoadmapLeft>,
+    /// Open postmortem action items past their due date, most overdue first.
+    pub action_items_overdue: Vec<crate::reliability::actions::ActionItem>,
 }
 
 /// What needs the user on `today` (in `zone`), in a fixed handful of queries.
@@ -130,5 +132,6 @@ pub fn dashboard(db: &Db, zone: clock::Zone, today: NaiveDate) -> Result<Today> 
         meetings,
         sprint,
         roadmaps: left,
+        action_items_overdue: crate::reliability::actions::overdue(db, today)?,
     })
 }

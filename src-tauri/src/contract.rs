@@ -21,17 +21,31 @@ use rapport::followups::{
 use rapport::interviews::notes::{self, Note, NoteInput};
 use rapport::interviews::{self, Interview, InterviewFilter, InterviewInput, InterviewSummary};
 use rapport::markup::{Doc, DocFormat};
-use rapport::paging::Page;
+use rapport::paging::{Page, PageRequest};
 use rapport::people::{self, Person, PersonFilter, PersonInput};
 use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
 use rapport::questions::{self, Question, QuestionFilter, QuestionInput, TopicCount};
 use rapport::recent::RecentWorkspace;
+use rapport::reliability::actions::{
+    self, ActionItem, ActionItemFilter, ActionItemInput, QuarterClosure,
+};
+use rapport::reliability::objectives::{
+    self, ReadingInput, Slo, SloInput, SloSummary, SloView, StoredReading,
+};
+use rapport::reliability::openslo_io::OpenSloReport;
+use rapport::reliability::postmortems::{
+    self, Postmortem, PostmortemFilter, PostmortemInput, PostmortemStatus, PostmortemSummary,
+};
+use rapport::reliability::services::{
+    self, DecisionInput, Policy, PolicyInput, Service, ServiceInput, ServiceView,
+};
+use rapport::reliability::toil::{self, TeamCapacity, ToilEntry, ToilFilter, ToilInput, ToilWeek};
 use rapport::reports::{self, ReportRequest};
 use rapport::roadmaps::meeting::{self, RowUpdate, UpdateStatus};
 use rapport::roadmaps::retro::{self, Retro, RetroNotes};
 use rapport::roadmaps::{
-    self, DeliverableInput, Priority, Roadmap, RoadmapInput, RoadmapSummary, RowInput,
+    self, DeliverableInput, Priority, Roadmap, RoadmapInput, RoadmapSummary, RowInput, RowKind,
 };
 use rapport::search::{self, SearchHit};
 use rapport::settings::{self, Preferences};
@@ -288,6 +302,65 @@ contract! {
     };
     write followups_set_contact_weeks(weeks: u32) -> u32 => |db| settings::set_contact_weeks(db, weeks);
     read today_dashboard() -> Today => |db| rapport::today::dashboard(db, zone(), today());
+
+    // Reliability: services and their budget policy, SLOs and readings, postmortems and action
+    // items, toil, OpenSLO. Budgets are computed at the moment of the call.
+    /// Every service with its policy state now.
+    read services_list() -> Vec<Service> => |db| services::list(db, now());
+    /// A service with its SLOs, policy, roadmap impact and decision log.
+    read services_get(id: String) -> ServiceView => |db| services::view(db, &id, today(), now());
+    write services_create(input: ServiceInput) -> Service => |db| services::create(db, &input, now());
+    write services_update(id: String, version: i64, input: ServiceInput) -> Service => |db| services::update(db, &id, version, &input, now());
+    write services_delete(id: String) -> TrashEntry => |db| services::delete(db, &id);
+    write policy_save(service_id: String, version: i64, input: PolicyInput) -> Policy => |db| services::policy_save(db, &service_id, version, &input);
+    /// Applies the policy's roadmap proposal, or records an approved exception (append-only).
+    write policy_decide(service_id: String, input: DecisionInput) -> ServiceView => |db| services::decide(db, &service_id, &input, today(), now());
+    /// Marks a roadmap row as feature or reliability work for a service.
+    write roadmaps_set_row_service(row_id: String, service_id: Option<String>, kind: RowKind) -> Roadmap => |db| roadmaps::set_row_service(db, &row_id, service_id.as_deref(), kind);
+    /// Every SLO (of one service) with its budget now.
+    read slos_list(service_id: Option<String>) -> Vec<SloSummary> => |db| objectives::summaries(db, service_id.as_deref(), now());
+    /// An SLO with its budget, alerts and chart series now.
+    read slos_get(id: String) -> SloView => |db| objectives::view(db, &id, now());
+    write slos_create(input: SloInput) -> Slo => |db| objectives::create(db, &input);
+    write slos_update(id: String, version: i64, input: SloInput) -> Slo => |db| objectives::update(db, &id, version, &input);
+    write slos_delete(id: String) -> TrashEntry => |db| objectives::delete(db, &id);
+    read readings_list(slo_id: String, page: PageRequest) -> Page<StoredReading> => |db| objectives::readings_page(db, &slo_id, page);
+    write readings_add(slo_id: String, input: ReadingInput) -> StoredReading => |db| objectives::reading_add(db, &slo_id, &input);
+    write readings_update(id: String, version: i64, input: ReadingInput) -> StoredReading => |db| objectives::reading_update(db, &id, version, &input);
+    write readings_delete(id: String) -> TrashEntry => |db| objectives::reading_delete(db, &id);
+    read postmortems_list(filter: PostmortemFilter) -> Page<PostmortemSummary> => |db| postmortems::list(db, &filter);
+    read postmortems_get(id: String) -> Postmortem => |db| postmortems::get(db, &id, today());
+    write postmortems_create(input: PostmortemInput) -> Postmortem => |db| postmortems::create(db, &input, today());
+    write postmortems_update(id: String, version: i64, input: PostmortemInput) -> Postmortem => |db| postmortems::update(db, &id, version, &input, today());
+    /// Draft → complete → closed; blame flags left need `blame_ok` (else `needs_ack`).
+    write postmortems_set_status(id: String, version: i64, status: PostmortemStatus, blame_ok: bool) -> Postmortem => |db| postmortems::set_status(db, &id, version, status, blame_ok, today());
+    write postmortems_delete(id: String) -> TrashEntry => |db| postmortems::delete(db, &id);
+    read action_items_list(filter: ActionItemFilter) -> Page<ActionItem> => |db| actions::list(db, &filter, today());
+    /// A title whose first word is not a known verb needs `title_ok` (else `needs_ack`).
+    write action_items_create(postmortem_id: String, input: ActionItemInput) -> ActionItem => |db| actions::create(db, &postmortem_id, &input, today());
+    write action_items_update(id: String, version: i64, input: ActionItemInput) -> ActionItem => |db| actions::update(db, &id, version, &input, today());
+    write action_items_delete(id: String) -> TrashEntry => |db| actions::delete(db, &id);
+    /// Makes the item a deliverable on the row, linked both ways.
+    write action_items_to_deliverable(id: String, row_id: String) -> ActionItem => |db| actions::to_deliverable(db, &id, &row_id, today());
+    /// The closure rate per quarter, newest first.
+    read action_items_closure() -> Vec<QuarterClosure> => |db| actions::closure_rates(db, today());
+    read toil_list(filter: ToilFilter) -> Page<ToilEntry> => |db| toil::list(db, &filter);
+    /// Each team's weekly toil share for the last `weeks` weeks.
+    read toil_weekly(weeks: u32) -> Vec<ToilWeek> => |db| toil::weekly(db, weeks, today());
+    read toil_teams() -> Vec<TeamCapacity> => |db| toil::capacities(db);
+    write toil_create(input: ToilInput) -> ToilEntry => |db| toil::create(db, &input);
+    write toil_update(id: String, version: i64, input: ToilInput) -> ToilEntry => |db| toil::update(db, &id, version, &input);
+    write toil_delete(id: String) -> TrashEntry => |db| toil::delete(db, &id);
+    write toil_set_team(team: String, engineers: i64, hours_per_week: f64) -> TeamCapacity => |db| toil::set_capacity(db, &team, engineers, hours_per_week);
+    /// Imports (or previews) a picked OpenSLO file, all or nothing.
+    app openslo_import(path: String, dry_run: bool) -> OpenSloReport => |_app, state| files::import_openslo(state, path, dry_run);
+    /// Saves every SLO as OpenSLO YAML where the user chooses; `null` when they cancel.
+    app openslo_export() -> Option<String> => |app, state| files::export_openslo(app, state);
+}
+
+/// The instant budgets are computed at.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
 }
 
 /// Gives a `read` body its parameter type (a closure's is not inferred from a later call).

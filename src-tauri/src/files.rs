@@ -37,6 +37,7 @@ pub async fn import_csv(
         overrides: req.overrides,
         dry_run: req.dry_run,
         roadmap_id: req.roadmap_id,
+        slo_id: req.slo_id,
         today: Some(today()),
     };
     let kind = req.kind;
@@ -102,4 +103,49 @@ pub async fn import_transcript(
             rapport::transcripts::import(db, &interview_id, &name, &bytes)
         })
         .await
+}
+
+/// Imports (or previews, with `dry_run`) an OpenSLO file the user picked, all or nothing.
+pub async fn import_openslo(
+    state: &AppState,
+    path: String,
+    dry_run: bool,
+) -> Reply<rapport::reliability::openslo_io::OpenSloReport> {
+    let path = state.allowed(&path)?;
+    let run = move |db: &rapport::Db| {
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            rapport::Error::invalid(
+                "file",
+                format!("{} can't be read as text: {e}", path.display()),
+            )
+        })?;
+        rapport::reliability::openslo_io::import(db, &text, dry_run)
+    };
+    if dry_run {
+        state.read("openslo_import", run).await
+    } else {
+        state.write("openslo_import", move |db| run(db)).await
+    }
+}
+
+/// Asks where to save the workspace's SLOs as OpenSLO YAML and writes them there; the saved
+/// path, or `None` when the user cancels.
+pub async fn export_openslo(app: tauri::AppHandle, state: &AppState) -> Reply<Option<String>> {
+    let text = state
+        .read("openslo_export", rapport::reliability::openslo_io::export)
+        .await?;
+    let name = format!("rapport-slos-{}.yaml", today());
+    let Some(path) = crate::dialogs::pick(app, state, FileKind::OpenSlo, true, name).await? else {
+        return Ok(None);
+    };
+    let target = state.allowed(&path)?;
+    logged(
+        "openslo_export",
+        write_atomically(&target, |w| {
+            use std::io::Write;
+            w.write_all(text.as_bytes())?;
+            Ok(())
+        }),
+    )?;
+    Ok(Some(path))
 }

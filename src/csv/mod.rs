@@ -43,6 +43,12 @@ crate::text_enum! {
         FollowUps = "follow_ups",
         /// One line per transcript cue.
         Transcripts = "transcripts",
+        Slos = "slos",
+        /// Importable into one SLO.
+        SloReadings = "slo_readings",
+        Postmortems = "postmortems",
+        ActionItems = "action_items",
+        Toil = "toil",
     }
 }
 
@@ -96,6 +102,10 @@ pub struct CsvImport {
     pub overrides: HashMap<String, String>,
     /// Where roadmap rows go.
     pub roadmap_id: Option<String>,
+    /// The SLO readings go into.
+    #[serde(default)]
+    #[ts(optional)]
+    pub slo_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,6 +121,8 @@ pub struct ImportOptions {
     pub overrides: HashMap<String, String>,
     pub dry_run: bool,
     pub roadmap_id: Option<String>,
+    /// The SLO readings go into.
+    pub slo_id: Option<String>,
     /// Today in the user's zone (a deliverable imported as done is done today).
     pub today: Option<chrono::NaiveDate>,
 }

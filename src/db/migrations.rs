@@ -472,6 +472,332 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE notes ADD COLUMN to_offset INTEGER;
     CREATE INDEX notes_transcript ON notes (transcript_id);
     "#,
+    // 10: reliability. Services with an error-budget policy and an append-only log of the
+    // decisions it led to; SLOs (with the OpenSLO fields kept for a lossless round trip, the
+    // SLIs and other documents they came with) and the people, findings and interview notes
+    // behind them; hand-entered readings; blameless postmortems with a timeline and action
+    // items that can become roadmap deliverables; the toil log. Roadmap rows learn whether
+    // they are feature or reliability work and which service they serve.
+    r#"
+    CREATE TABLE services (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 63),
+        display_name TEXT,
+        description  TEXT,
+        owner_id     TEXT REFERENCES people (id),
+        user_groups  TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        version      INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE INDEX services_owner ON services (owner_id);
+    -- One policy per service; its id is the service's.
+    CREATE TABLE budget_policies (
+        id               TEXT PRIMARY KEY REFERENCES services (id) ON DELETE CASCADE,
+        overview         TEXT NOT NULL DEFAULT '',
+        goals            TEXT NOT NULL DEFAULT '',
+        non_goals        TEXT NOT NULL DEFAULT '',
+        slo_miss_policy  TEXT NOT NULL DEFAULT '',
+        outage_policy    TEXT NOT NULL DEFAULT '',
+        escalation       TEXT NOT NULL DEFAULT '',
+        -- The machine-readable steps, as JSON: [{"below_remaining": 0.5, "state": "watch"}, …].
+        steps            TEXT NOT NULL,
+        -- An incident that uses more than this share of a budget needs a P0/P1 action item.
+        postmortem_share REAL NOT NULL DEFAULT 0.2 CHECK (postmortem_share > 0 AND postmortem_share <= 1),
+        updated_at       TEXT NOT NULL,
+        version          INTEGER NOT NULL DEFAULT 1
+    ) STRICT;
+    CREATE TABLE policy_decisions (
+        id          TEXT PRIMARY KEY,
+        service_id  TEXT NOT NULL REFERENCES services (id) ON DELETE CASCADE,
+        state       TEXT NOT NULL CHECK (state IN ('ok', 'watch', 'reliability_first', 'freeze')),
+        kind        TEXT NOT NULL CHECK (kind IN ('apply', 'exception')),
+        decided_by  TEXT NOT NULL REFERENCES people (id),
+        approver_id TEXT REFERENCES people (id),
+        reason      TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        remaining   REAL,
+        moved       TEXT NOT NULL DEFAULT '[]',
+        decided_at  TEXT NOT NULL,
+        CHECK (kind <> 'exception' OR approver_id IS NOT NULL)
+    ) STRICT;
+    CREATE INDEX policy_decisions_service ON policy_decisions (service_id, decided_at);
+    CREATE INDEX policy_decisions_by ON policy_decisions (decided_by);
+    CREATE INDEX policy_decisions_approver ON policy_decisions (approver_id);
+    -- Append-only: a decision is never edited, and only goes when its service does (to the
+    -- trash, from where it comes back with it). A merge of people may still re-point it.
+    CREATE TRIGGER policy_decisions_no_edit
+    BEFORE UPDATE OF service_id, state, kind, reason, remaining, moved, decided_at ON policy_decisions
+    BEGIN SELECT RAISE(ABORT, 'The policy decision log is append-only'); END;
+    CREATE TRIGGER policy_decisions_no_delete BEFORE DELETE ON policy_decisions
+    WHEN EXISTS (SELECT 1 FROM services WHERE id = old.service_id)
+    BEGIN SELECT RAISE(ABORT, 'The policy decision log is append-only'); END;
+
+    CREATE TABLE slis (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        display_name TEXT,
+        description  TEXT,
+        spec_yaml    TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE openslo_kept (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        name        TEXT,
+        yaml        TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        imported_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE slos (
+        id            TEXT PRIMARY KEY,
+        service_id    TEXT NOT NULL REFERENCES services (id) ON DELETE CASCADE,
+        name          TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 63),
+        display_name  TEXT,
+        journey       TEXT NOT NULL CHECK (length(trim(journey)) > 0),
+        description   TEXT,
+        persona       TEXT NOT NULL DEFAULT '',
+        target        REAL NOT NULL CHECK (target > 0 AND target < 1),
+        window_days   INTEGER CHECK (window_days BETWEEN 1 AND 400),
+        calendar_unit TEXT CHECK (calendar_unit IN ('month', 'quarter')),
+        time_zone     TEXT,
+        method        TEXT NOT NULL CHECK (method IN ('occurrences', 'timeslices')),
+        slice_minutes INTEGER CHECK (slice_minutes BETWEEN 1 AND 1440),
+        slice_target  REAL CHECK (slice_target > 0 AND slice_target <= 1),
+        indicator_name TEXT NOT NULL,
+        indicator_ref  INTEGER NOT NULL DEFAULT 0 CHECK (indicator_ref IN (0, 1)),
+        indicator_yaml TEXT NOT NULL,
+        objective_display_name TEXT,
+        op            TEXT,
+        value         REAL,
+        alert_policies_yaml TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        version       INTEGER NOT NULL DEFAULT 1,
+        CHECK ((window_days IS NULL) <> (calendar_unit IS NULL)),
+        CHECK (calendar_unit IS NULL OR time_zone IS NOT NULL),
+        CHECK ((method = 'timeslices') = (slice_minutes IS NOT NULL AND slice_target IS NOT NULL))
+    ) STRICT;
+    CREATE INDEX slos_service ON slos (service_id, name);
+    CREATE TABLE slo_people (
+        slo_id    TEXT NOT NULL REFERENCES slos (id) ON DELETE CASCADE,
+        person_id TEXT NOT NULL REFERENCES people (id),
+        PRIMARY KEY (slo_id, person_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX slo_people_person ON slo_people (person_id);
+    CREATE TABLE slo_findings (
+        slo_id     TEXT NOT NULL REFERENCES slos (id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+        PRIMARY KEY (slo_id, finding_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX slo_findings_finding ON slo_findings (finding_id);
+    CREATE TABLE slo_notes (
+        slo_id  TEXT NOT NULL REFERENCES slos (id) ON DELETE CASCADE,
+        note_id TEXT NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        PRIMARY KEY (slo_id, note_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX slo_notes_note ON slo_notes (note_id);
+
+    -- Counts entered by hand or from CSV; never fetched. Times are RFC 3339 UTC to the second.
+    CREATE TABLE slo_readings (
+        id          TEXT PRIMARY KEY,
+        slo_id      TEXT NOT NULL REFERENCES slos (id) ON DELETE CASCADE,
+        start_at    TEXT NOT NULL,
+        end_at      TEXT NOT NULL,
+        good        INTEGER NOT NULL CHECK (good >= 0),
+        total       INTEGER NOT NULL CHECK (total >= good),
+        bad_minutes REAL CHECK (bad_minutes IS NULL OR bad_minutes >= 0),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        version     INTEGER NOT NULL DEFAULT 1,
+        CHECK (end_at > start_at),
+        UNIQUE (slo_id, start_at)
+    ) STRICT;
+    CREATE INDEX slo_readings_end ON slo_readings (slo_id, end_at);
+
+    ALTER TABLE roadmap_rows ADD COLUMN kind TEXT NOT NULL DEFAULT 'feature'
+        CHECK (kind IN ('feature', 'reliability'));
+    ALTER TABLE roadmap_rows ADD COLUMN service_id TEXT REFERENCES services (id) ON DELETE SET NULL;
+    CREATE INDEX roadmap_rows_service ON roadmap_rows (service_id);
+
+    CREATE TABLE postmortems (
+        id              TEXT PRIMARY KEY,
+        title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        service_id      TEXT REFERENCES services (id) ON DELETE SET NULL,
+        slo_id          TEXT REFERENCES slos (id) ON DELETE SET NULL,
+        severity        TEXT NOT NULL CHECK (severity IN ('sev1', 'sev2', 'sev3', 'sev4')),
+        status          TEXT NOT NULL CHECK (status IN ('draft', 'complete', 'closed')),
+        started_at      TEXT NOT NULL,
+        ended_at        TEXT,
+        summary         TEXT NOT NULL DEFAULT '',
+        impact_users    TEXT NOT NULL DEFAULT '',
+        contributing_factors TEXT NOT NULL DEFAULT '',
+        went_well       TEXT NOT NULL DEFAULT '',
+        went_wrong      TEXT NOT NULL DEFAULT '',
+        got_lucky       TEXT NOT NULL DEFAULT '',
+        lessons         TEXT NOT NULL DEFAULT '',
+        -- Share of the SLO's budget the incident used, when entered; else from the readings.
+        budget_consumed REAL CHECK (budget_consumed IS NULL OR budget_consumed >= 0),
+        completed_at    TEXT,
+        closed_at       TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        version         INTEGER NOT NULL DEFAULT 1,
+        CHECK (ended_at IS NULL OR ended_at >= started_at)
+    ) STRICT;
+    CREATE INDEX postmortems_started ON postmortems (started_at);
+    CREATE INDEX postmortems_service ON postmortems (service_id);
+    CREATE INDEX postmortems_slo ON postmortems (slo_id);
+    CREATE TABLE postmortem_timeline (
+        id            TEXT PRIMARY KEY,
+        postmortem_id TEXT NOT NULL REFERENCES postmortems (id) ON DELETE CASCADE,
+        at            TEXT NOT NULL,
+        text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        position      INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX postmortem_timeline_pm ON postmortem_timeline (postmortem_id, position);
+
+    CREATE TABLE action_items (
+        id             TEXT PRIMARY KEY,
+        postmortem_id  TEXT NOT NULL REFERENCES postmortems (id) ON DELETE CASCADE,
+        title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        kind           TEXT NOT NULL CHECK (kind IN ('mitigate', 'prevent', 'detect', 'process')),
+        owner_id       TEXT NOT NULL REFERENCES people (id),
+        priority       TEXT NOT NULL CHECK (priority IN ('P0', 'P1', 'P2', 'P3')),
+        due_on         TEXT NOT NULL,
+        status         TEXT NOT NULL CHECK (status IN ('open', 'done', 'wont-do')),
+        reason         TEXT NOT NULL DEFAULT '',
+        ticket_url     TEXT NOT NULL DEFAULT '',
+        proof          TEXT NOT NULL DEFAULT '',
+        deliverable_id TEXT REFERENCES deliverables (id) ON DELETE SET NULL,
+        -- Closed because its deliverable was marked done (reopened if it is un-done).
+        closed_by_deliverable INTEGER NOT NULL DEFAULT 0 CHECK (closed_by_deliverable IN (0, 1)),
+        closed_on      TEXT,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        version        INTEGER NOT NULL DEFAULT 1,
+        CHECK (status <> 'wont-do' OR length(trim(reason)) > 0),
+        CHECK ((status = 'open') = (closed_on IS NULL))
+    ) STRICT;
+    CREATE INDEX action_items_pm ON action_items (postmortem_id, created_at);
+    CREATE INDEX action_items_due ON action_items (status, due_on);
+    CREATE INDEX action_items_owner ON action_items (owner_id);
+    CREATE UNIQUE INDEX action_items_deliverable ON action_items (deliverable_id)
+        WHERE deliverable_id IS NOT NULL;
+    -- A deliverable made from an action item closes it when it is marked done, in the same
+    -- transaction, whichever way it is marked (the roadmap, a CSV import); the deliverable is
+    -- the proof. Un-doing the deliverable reopens an item it had closed.
+    CREATE TRIGGER deliverable_done_closes_action_item AFTER UPDATE OF status ON deliverables
+    WHEN new.status = 'done' AND old.status <> 'done'
+    BEGIN
+        UPDATE action_items
+        SET status = 'done', reason = '', closed_by_deliverable = 1,
+            closed_on = coalesce(new.done_on, date('now')),
+            proof = 'Roadmap deliverable “' || new.title || '” marked done on '
+                    || coalesce(new.done_on, date('now')),
+            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1
+        WHERE deliverable_id = new.id AND status = 'open';
+    END;
+    CREATE TRIGGER deliverable_undone_reopens_action_item AFTER UPDATE OF status ON deliverables
+    WHEN old.status = 'done' AND new.status <> 'done'
+    BEGIN
+        UPDATE action_items
+        SET status = 'open', closed_on = NULL, proof = '', closed_by_deliverable = 0,
+            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), version = version + 1
+        WHERE deliverable_id = new.id AND closed_by_deliverable = 1;
+    END;
+
+    CREATE TABLE toil_entries (
+        id                 TEXT PRIMARY KEY,
+        team               TEXT NOT NULL CHECK (length(trim(team)) > 0),
+        task               TEXT NOT NULL CHECK (length(trim(task)) > 0),
+        service_id         TEXT REFERENCES services (id) ON DELETE SET NULL,
+        person_id          TEXT REFERENCES people (id),
+        minutes            INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 10080),
+        frequency          TEXT NOT NULL CHECK (frequency IN ('once', 'daily', 'weekly', 'monthly')),
+        started_on         TEXT NOT NULL,
+        ended_on           TEXT,
+        manual             INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1)),
+        repetitive         INTEGER NOT NULL DEFAULT 0 CHECK (repetitive IN (0, 1)),
+        automatable        INTEGER NOT NULL DEFAULT 0 CHECK (automatable IN (0, 1)),
+        tactical           INTEGER NOT NULL DEFAULT 0 CHECK (tactical IN (0, 1)),
+        no_enduring_value  INTEGER NOT NULL DEFAULT 0 CHECK (no_enduring_value IN (0, 1)),
+        grows_with_service INTEGER NOT NULL DEFAULT 0 CHECK (grows_with_service IN (0, 1)),
+        notes              TEXT NOT NULL DEFAULT '',
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        version            INTEGER NOT NULL DEFAULT 1,
+        CHECK (ended_on IS NULL OR ended_on >= started_on)
+    ) STRICT;
+    CREATE INDEX toil_entries_team ON toil_entries (team, started_on);
+    CREATE INDEX toil_entries_service ON toil_entries (service_id);
+    CREATE INDEX toil_entries_person ON toil_entries (person_id);
+    -- A team's working time, when People does not say it (engineers × hours a week).
+    CREATE TABLE toil_teams (
+        id             TEXT PRIMARY KEY,
+        team_key       TEXT NOT NULL UNIQUE,
+        team           TEXT NOT NULL,
+        engineers      INTEGER NOT NULL CHECK (engineers BETWEEN 1 AND 1000),
+        hours_per_week REAL NOT NULL CHECK (hours_per_week > 0 AND hours_per_week <= 80),
+        updated_at     TEXT NOT NULL
+    ) STRICT;
+
+    -- Search: 7 services, 8 SLOs, 9 postmortems, 10 action items.
+    CREATE TRIGGER services_si_ai AFTER INSERT ON services BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 7, coalesce(new.display_name, new.name),
+                new.name || ' ' || coalesce(new.description, '') || ' ' || new.user_groups);
+    END;
+    CREATE TRIGGER services_si_ad AFTER DELETE ON services BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 7;
+    END;
+    CREATE TRIGGER services_si_au AFTER UPDATE OF name, display_name, description, user_groups ON services BEGIN
+        UPDATE search_index SET title = coalesce(new.display_name, new.name),
+               body = new.name || ' ' || coalesce(new.description, '') || ' ' || new.user_groups
+        WHERE rowid = new.rowid * 16 + 7;
+    END;
+    CREATE TRIGGER slos_si_ai AFTER INSERT ON slos BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 8, new.name,
+                coalesce(new.display_name, '') || ' ' || new.journey || ' ' || coalesce(new.description, '') || ' ' || new.persona);
+    END;
+    CREATE TRIGGER slos_si_ad AFTER DELETE ON slos BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 8;
+    END;
+    CREATE TRIGGER slos_si_au AFTER UPDATE OF name, display_name, journey, description, persona ON slos BEGIN
+        UPDATE search_index SET title = new.name,
+               body = coalesce(new.display_name, '') || ' ' || new.journey || ' ' || coalesce(new.description, '') || ' ' || new.persona
+        WHERE rowid = new.rowid * 16 + 8;
+    END;
+    CREATE TRIGGER postmortems_si_ai AFTER INSERT ON postmortems BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 9, new.title,
+                new.summary || ' ' || new.impact_users || ' ' || new.contributing_factors || ' ' || new.went_well
+                || ' ' || new.went_wrong || ' ' || new.got_lucky || ' ' || new.lessons);
+    END;
+    CREATE TRIGGER postmortems_si_ad AFTER DELETE ON postmortems BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 9;
+    END;
+    CREATE TRIGGER postmortems_si_au AFTER UPDATE OF title, summary, impact_users, contributing_factors,
+        went_well, went_wrong, got_lucky, lessons ON postmortems BEGIN
+        UPDATE search_index SET title = new.title,
+               body = new.summary || ' ' || new.impact_users || ' ' || new.contributing_factors || ' ' || new.went_well
+                      || ' ' || new.went_wrong || ' ' || new.got_lucky || ' ' || new.lessons
+        WHERE rowid = new.rowid * 16 + 9;
+    END;
+    CREATE TRIGGER action_items_si_ai AFTER INSERT ON action_items BEGIN
+        INSERT INTO search_index (rowid, title, body)
+        VALUES (new.rowid * 16 + 10, new.title, new.reason || ' ' || new.proof || ' ' || new.ticket_url);
+    END;
+    CREATE TRIGGER action_items_si_ad AFTER DELETE ON action_items BEGIN
+        DELETE FROM search_index WHERE rowid = old.rowid * 16 + 10;
+    END;
+    CREATE TRIGGER action_items_si_au AFTER UPDATE OF title, reason, proof, ticket_url ON action_items BEGIN
+        UPDATE search_index SET title = new.title, body = new.reason || ' ' || new.proof || ' ' || new.ticket_url
+        WHERE rowid = new.rowid * 16 + 10;
+    END;
+    "#,
 ];
 
 /// Work a migration needs that SQL cannot do, run in the same transaction right after its SQL.

@@ -50,6 +50,16 @@ crate::text_enum! {
 }
 
 crate::text_enum! {
+    /// Whether a row is feature work or reliability work: the error-budget policy moves them
+    /// in opposite directions.
+    #[ts(export)]
+    pub enum RowKind {
+        Feature = "feature",
+        Reliability = "reliability",
+    }
+}
+
+crate::text_enum! {
     #[ts(export)]
     pub enum DeliverableStatus {
         Planned = "planned",
@@ -94,6 +104,9 @@ pub struct Deliverable {
     pub done_on: Option<String>,
     /// Soft problems worth showing (a due date outside the interval); never a refusal.
     pub warnings: Vec<String>,
+    /// The postmortem action item this deliverable carries out; marking it done closes the
+    /// item.
+    pub action_item_id: Option<String>,
     pub version: i64,
 }
 
@@ -138,6 +151,15 @@ pub struct RoadmapRow {
     pub interviews: Vec<LinkedInterview>,
     /// Findings this row acts on.
     pub findings: Vec<LinkedFinding>,
+    /// Feature or reliability work.
+    pub kind: RowKind,
+    /// The service the row's work serves, if any.
+    pub service_id: Option<String>,
+    pub service_name: Option<String>,
+    /// Set while the service's error-budget policy wants this row moved (its service is in
+    /// "reliability first" or "freeze"): what the policy proposes, or the exception that
+    /// keeps it.
+    pub policy_flag: Option<String>,
     pub version: i64,
 }
 
@@ -303,6 +325,7 @@ fn deliverable_from(r: &Row, interval: (NaiveDate, NaiveDate)) -> rusqlite::Resu
         done_on: r.get(6)?,
         warnings,
         version: r.get(7)?,
+        action_item_id: r.get(8)?,
     })
 }
 
@@ -346,7 +369,8 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
     );
     let mut deliverables = by_row(
         conn.prepare_cached(
-            "SELECT d.id, d.row_id, d.title, d.owner, d.due_on, d.status, d.done_on, d.version
+            "SELECT d.id, d.row_id, d.title, d.owner, d.due_on, d.status, d.done_on, d.version,
+                    (SELECT a.id FROM action_items a WHERE a.deliverable_id = d.id)
              FROM deliverables d JOIN roadmap_rows w ON w.id = d.row_id
              WHERE w.roadmap_id = ?1 ORDER BY d.row_id, d.position, d.created_at",
         )?
@@ -392,10 +416,12 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
     );
     r.rows = conn
         .prepare_cached(
-            "SELECT id, project, stakeholders, goal_what, goal_why, priority,
-                    carried_from IS NOT NULL, version
-             FROM roadmap_rows WHERE roadmap_id = ?1
-             ORDER BY priority = 'low', position, created_at",
+            "SELECT w.id, w.project, w.stakeholders, w.goal_what, w.goal_why, w.priority,
+                    w.carried_from IS NOT NULL, w.version, w.kind, w.service_id,
+                    coalesce(v.display_name, v.name)
+             FROM roadmap_rows w LEFT JOIN services v ON v.id = w.service_id
+             WHERE w.roadmap_id = ?1
+             ORDER BY w.priority = 'low', w.position, w.created_at",
         )?
         .query_map([id], |r| {
             let rid: String = r.get(0)?;
@@ -407,6 +433,10 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
                 priority: r.get(5)?,
                 carried: r.get(6)?,
                 version: r.get(7)?,
+                kind: r.get(8)?,
+                service_id: r.get(9)?,
+                service_name: r.get(10)?,
+                policy_flag: None,
                 deliverables: Vec::new(),
                 latest: None,
                 interviews: Vec::new(),
@@ -415,7 +445,18 @@ pub fn get(db: &Db, id: &str) -> Result<Roadmap> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let services: Vec<String> = r.rows.iter().filter_map(|w| w.service_id.clone()).collect();
+    let flags = crate::reliability::services::row_flags(db, &services, chrono::Utc::now())?;
     for row in &mut r.rows {
+        if let Some((name, state, exception)) = row.service_id.as_ref().and_then(|s| flags.get(s)) {
+            row.policy_flag = crate::reliability::services::flag_text(
+                name,
+                *state,
+                exception.as_ref(),
+                row.kind,
+                row.priority,
+            );
+        }
         row.deliverables = deliverables.remove(&row.id).unwrap_or_default();
         row.latest = latest.remove(&row.id);
         row.interviews = interviews.remove(&row.id).unwrap_or_default();
@@ -544,6 +585,34 @@ pub fn set_priority(db: &Db, row_id: &str, priority: Priority) -> Result<Roadmap
                 position = (SELECT coalesce(max(position), 0) + 1 FROM roadmap_rows WHERE roadmap_id = ?4)
          WHERE id = ?1",
         params![row_id, priority, clock::now(), roadmap],
+    )?;
+    get(db, &roadmap)
+}
+
+/// Says whether a row is feature or reliability work and which service it serves, so the
+/// service's error-budget policy can move it.
+pub fn set_row_service(
+    db: &Db,
+    row_id: &str,
+    service_id: Option<&str>,
+    kind: RowKind,
+) -> Result<Roadmap> {
+    let roadmap = row_roadmap(db, row_id)?;
+    let service_id = service_id.map(str::trim).filter(|s| !s.is_empty());
+    if let Some(id) = service_id {
+        let exists: bool = db.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM services WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::invalid("service_id", "That service does not exist"));
+        }
+    }
+    db.conn().execute(
+        "UPDATE roadmap_rows SET kind = ?2, service_id = ?3, updated_at = ?4, version = version + 1
+         WHERE id = ?1",
+        params![row_id, kind, service_id, clock::now()],
     )?;
     get(db, &roadmap)
 }

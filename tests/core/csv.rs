@@ -34,6 +34,7 @@ fn opts(
         overrides: overrides.clone(),
         dry_run,
         roadmap_id: roadmap.map(str::to_owned),
+        slo_id: None,
         today: None,
     }
 }

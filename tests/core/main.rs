@@ -13,6 +13,7 @@ mod interviews;
 mod lint_accuracy;
 mod people;
 mod questions;
+mod reliability;
 mod roadmaps;
 mod scale;
 mod sprints;

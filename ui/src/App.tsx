@@ -19,6 +19,7 @@ import { TodayScreen } from "./screens/today/Today";
 import { SprintsScreen } from "./screens/sprints/Sprints";
 import { FollowUpsScreen } from "./screens/followups/FollowUps";
 import { TrashScreen } from "./screens/trash/Trash";
+import { ReliabilityScreen } from "./screens/reliability/Reliability";
 
 /** The screen of each area; each reads what is open from the URL (`param`, `focus`). */
 const SCREENS: Record<AreaId, (p: ScreenProps) => React.ReactNode> = {
@@ -30,6 +31,7 @@ const SCREENS: Record<AreaId, (p: ScreenProps) => React.ReactNode> = {
   roadmaps: RoadmapsScreen,
   followups: FollowUpsScreen,
   findings: FindingsScreen,
+  reliability: ReliabilityScreen,
   search: SearchScreen,
   trash: TrashScreen,
 };

@@ -1,9 +1,10 @@
 //! `rapport-cli`: the Rapport workspace from scripts.
-//! Exit codes: 0 ok; 1 `lint` or `audit` found a leading question, or `import` found bad rows
-//! (nothing written); 2 bad usage or an error.
+//! Exit codes: 0 ok; 1 `lint` or `audit` found a leading question, `import` found bad rows or
+//! `slo import` an invalid document (nothing written); 2 bad usage or an error.
 
 mod audit;
 mod lint;
+mod slo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,7 +57,8 @@ enum Command {
     },
     /// Export a list as CSV (RFC 4180, CRLF; columns in docs/csv.md).
     Export {
-        /// people, interviews, notes, quotes, findings, questions or guides.
+        /// people, interviews, notes, quotes, findings, questions, guides, roadmap_rows,
+        /// slos, slo_readings, postmortems, action_items, toil, …
         kind: String,
         /// Output file (default: standard output).
         #[arg(long, short)]
@@ -65,7 +67,8 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
-    /// Import people, questions or findings from CSV: all rows or none.
+    /// Import people, questions, findings, roadmap_rows or slo_readings from CSV: all rows or
+    /// none.
     Import {
         kind: String,
         file: PathBuf,
@@ -78,6 +81,9 @@ enum Command {
         /// For roadmap_rows: the roadmap (id) the rows go into.
         #[arg(long)]
         roadmap: Option<String>,
+        /// For slo_readings: the SLO (by name) the readings go into.
+        #[arg(long)]
+        slo: Option<String>,
     },
     /// Replace the workspace with a backup (the current one is backed up beside it first).
     Restore {
@@ -89,6 +95,8 @@ enum Command {
     /// Audit the interviewer's questions in a transcript file (no workspace needed): which
     /// led, and the talk-time split. Exits 1 if any question led, 2 on a malformed file.
     Audit(audit::Args),
+    /// SLOs: OpenSLO import and export, and where every error budget stands.
+    Slo(slo::Args),
 }
 
 /// `rapport-cli init`: a new workspace, never over an existing file.
@@ -244,6 +252,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
             dry_run,
             map,
             roadmap,
+            slo,
         } => {
             let kind = list_kind(&kind)?;
             let mut overrides = std::collections::HashMap::new();
@@ -257,6 +266,10 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 overrides,
                 dry_run,
                 roadmap_id: roadmap,
+                slo_id: match slo {
+                    Some(name) => Some(rapport::reliability::objectives::by_name(&db, &name)?.id),
+                    None => None,
+                },
                 today: None,
             };
             let report =
@@ -303,6 +316,7 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                 eprintln!("dry run: {} rows would be imported: {counts}", report.rows);
             }
         }
+        Command::Slo(args) => return slo::run(&db, args).map(ExitCode::from),
         Command::Lint(_)
         | Command::Audit(_)
         | Command::Restore { .. }

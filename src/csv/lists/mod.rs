@@ -8,8 +8,10 @@ mod interviews;
 mod notes;
 mod people;
 mod questions;
+mod reliability;
 mod roadmap_rows;
 mod roadmap_updates;
+mod slo_readings;
 mod sprint_cards;
 mod transcripts;
 
@@ -32,6 +34,11 @@ pub(super) fn spec(kind: ListKind) -> &'static dyn Spec {
         ListKind::SprintCards => &sprint_cards::SprintCards,
         ListKind::FollowUps => &follow_ups::FollowUps,
         ListKind::Transcripts => &transcripts::Transcripts,
+        ListKind::Slos => &reliability::Slos,
+        ListKind::SloReadings => &slo_readings::SloReadings,
+        ListKind::Postmortems => &reliability::Postmortems,
+        ListKind::ActionItems => &reliability::ActionItems,
+        ListKind::Toil => &reliability::Toil,
     }
 }
 

@@ -12,4 +12,8 @@ overrides: { [key in string]: string },
 /**
  * Where roadmap rows go.
  */
-roadmap_id: string | null, };
+roadmap_id: string | null, 
+/**
+ * The SLO readings go into.
+ */
+slo_id?: string, };

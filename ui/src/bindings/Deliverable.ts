@@ -5,4 +5,9 @@ export type Deliverable = { id: string, row_id: string, title: string, owner: st
 /**
  * Soft problems worth showing (a due date outside the interval); never a refusal.
  */
-warnings: Array<string>, version: number, };
+warnings: Array<string>, 
+/**
+ * The postmortem action item this deliverable carries out; marking it done closes the
+ * item.
+ */
+action_item_id: string | null, version: number, };

@@ -3,6 +3,7 @@ import type { Deliverable } from "./Deliverable";
 import type { LinkedFinding } from "./LinkedFinding";
 import type { LinkedInterview } from "./LinkedInterview";
 import type { Priority } from "./Priority";
+import type { RowKind } from "./RowKind";
 import type { RowUpdate } from "./RowUpdate";
 
 export type RoadmapRow = { id: string, project: string, stakeholders: string, goal_what: string, goal_why: string, priority: Priority, deliverables: Array<Deliverable>, 
@@ -21,4 +22,18 @@ interviews: Array<LinkedInterview>,
 /**
  * Findings this row acts on.
  */
-findings: Array<LinkedFinding>, version: number, };
+findings: Array<LinkedFinding>, 
+/**
+ * Feature or reliability work.
+ */
+kind: RowKind, 
+/**
+ * The service the row's work serves, if any.
+ */
+service_id: string | null, service_name: string | null, 
+/**
+ * Set while the service's error-budget policy wants this row moved (its service is in
+ * "reliability first" or "freeze"): what the policy proposes, or the exception that
+ * keeps it.
+ */
+policy_flag: string | null, version: number, };

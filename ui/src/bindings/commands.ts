@@ -1,9 +1,13 @@
 // Generated from src-tauri/src/contract.rs by `cargo test`. Do not edit.
+import type { ActionItem } from "./ActionItem";
+import type { ActionItemFilter } from "./ActionItemFilter";
+import type { ActionItemInput } from "./ActionItemInput";
 import type { BackupFile } from "./BackupFile";
 import type { BackupPolicy } from "./BackupPolicy";
 import type { BackupPreview } from "./BackupPreview";
 import type { CsvExport } from "./CsvExport";
 import type { CsvImport } from "./CsvImport";
+import type { DecisionInput } from "./DecisionInput";
 import type { DeliverableInput } from "./DeliverableInput";
 import type { Doc } from "./Doc";
 import type { DocFormat } from "./DocFormat";
@@ -31,16 +35,27 @@ import type { ListKind } from "./ListKind";
 import type { NotContacted } from "./NotContacted";
 import type { Note } from "./Note";
 import type { NoteInput } from "./NoteInput";
+import type { OpenSloReport } from "./OpenSloReport";
 import type { Page } from "./Page";
+import type { PageRequest } from "./PageRequest";
 import type { Person } from "./Person";
 import type { PersonFilter } from "./PersonFilter";
 import type { PersonInput } from "./PersonInput";
+import type { Policy } from "./Policy";
+import type { PolicyInput } from "./PolicyInput";
+import type { Postmortem } from "./Postmortem";
+import type { PostmortemFilter } from "./PostmortemFilter";
+import type { PostmortemInput } from "./PostmortemInput";
+import type { PostmortemStatus } from "./PostmortemStatus";
+import type { PostmortemSummary } from "./PostmortemSummary";
 import type { Preferences } from "./Preferences";
 import type { Priority } from "./Priority";
 import type { PullInput } from "./PullInput";
+import type { QuarterClosure } from "./QuarterClosure";
 import type { Question } from "./Question";
 import type { QuestionFilter } from "./QuestionFilter";
 import type { QuestionInput } from "./QuestionInput";
+import type { ReadingInput } from "./ReadingInput";
 import type { RecentWorkspace } from "./RecentWorkspace";
 import type { ReportRequest } from "./ReportRequest";
 import type { Retro } from "./Retro";
@@ -49,14 +64,28 @@ import type { Roadmap } from "./Roadmap";
 import type { RoadmapInput } from "./RoadmapInput";
 import type { RoadmapSummary } from "./RoadmapSummary";
 import type { RowInput } from "./RowInput";
+import type { RowKind } from "./RowKind";
 import type { RowUpdate } from "./RowUpdate";
 import type { SearchHit } from "./SearchHit";
+import type { Service } from "./Service";
+import type { ServiceInput } from "./ServiceInput";
+import type { ServiceView } from "./ServiceView";
 import type { Side } from "./Side";
+import type { Slo } from "./Slo";
+import type { SloInput } from "./SloInput";
+import type { SloSummary } from "./SloSummary";
+import type { SloView } from "./SloView";
 import type { Sprint } from "./Sprint";
 import type { SprintInput } from "./SprintInput";
 import type { SprintSummary } from "./SprintSummary";
+import type { StoredReading } from "./StoredReading";
 import type { TagCount } from "./TagCount";
+import type { TeamCapacity } from "./TeamCapacity";
 import type { Today } from "./Today";
+import type { ToilEntry } from "./ToilEntry";
+import type { ToilFilter } from "./ToilFilter";
+import type { ToilInput } from "./ToilInput";
+import type { ToilWeek } from "./ToilWeek";
 import type { TopicCount } from "./TopicCount";
 import type { TranscriptSummary } from "./TranscriptSummary";
 import type { TranscriptView } from "./TranscriptView";
@@ -228,4 +257,55 @@ export type Commands = {
   followups_not_contacted: { args: Record<string, never>; result: NotContacted };
   followups_set_contact_weeks: { args: { weeks: number }; result: number };
   today_dashboard: { args: Record<string, never>; result: Today };
+  /** Every service with its policy state now. */
+  services_list: { args: Record<string, never>; result: Array<Service> };
+  /** A service with its SLOs, policy, roadmap impact and decision log. */
+  services_get: { args: { id: string }; result: ServiceView };
+  services_create: { args: { input: ServiceInput }; result: Service };
+  services_update: { args: { id: string; version: number; input: ServiceInput }; result: Service };
+  services_delete: { args: { id: string }; result: TrashEntry };
+  policy_save: { args: { service_id: string; version: number; input: PolicyInput }; result: Policy };
+  /** Applies the policy's roadmap proposal, or records an approved exception (append-only). */
+  policy_decide: { args: { service_id: string; input: DecisionInput }; result: ServiceView };
+  /** Marks a roadmap row as feature or reliability work for a service. */
+  roadmaps_set_row_service: { args: { row_id: string; service_id: string | null; kind: RowKind }; result: Roadmap };
+  /** Every SLO (of one service) with its budget now. */
+  slos_list: { args: { service_id: string | null }; result: Array<SloSummary> };
+  /** An SLO with its budget, alerts and chart series now. */
+  slos_get: { args: { id: string }; result: SloView };
+  slos_create: { args: { input: SloInput }; result: Slo };
+  slos_update: { args: { id: string; version: number; input: SloInput }; result: Slo };
+  slos_delete: { args: { id: string }; result: TrashEntry };
+  readings_list: { args: { slo_id: string; page: PageRequest }; result: Page<StoredReading> };
+  readings_add: { args: { slo_id: string; input: ReadingInput }; result: StoredReading };
+  readings_update: { args: { id: string; version: number; input: ReadingInput }; result: StoredReading };
+  readings_delete: { args: { id: string }; result: TrashEntry };
+  postmortems_list: { args: { filter: PostmortemFilter }; result: Page<PostmortemSummary> };
+  postmortems_get: { args: { id: string }; result: Postmortem };
+  postmortems_create: { args: { input: PostmortemInput }; result: Postmortem };
+  postmortems_update: { args: { id: string; version: number; input: PostmortemInput }; result: Postmortem };
+  /** Draft → complete → closed; blame flags left need `blame_ok` (else `needs_ack`). */
+  postmortems_set_status: { args: { id: string; version: number; status: PostmortemStatus; blame_ok: boolean }; result: Postmortem };
+  postmortems_delete: { args: { id: string }; result: TrashEntry };
+  action_items_list: { args: { filter: ActionItemFilter }; result: Page<ActionItem> };
+  /** A title whose first word is not a known verb needs `title_ok` (else `needs_ack`). */
+  action_items_create: { args: { postmortem_id: string; input: ActionItemInput }; result: ActionItem };
+  action_items_update: { args: { id: string; version: number; input: ActionItemInput }; result: ActionItem };
+  action_items_delete: { args: { id: string }; result: TrashEntry };
+  /** Makes the item a deliverable on the row, linked both ways. */
+  action_items_to_deliverable: { args: { id: string; row_id: string }; result: ActionItem };
+  /** The closure rate per quarter, newest first. */
+  action_items_closure: { args: Record<string, never>; result: Array<QuarterClosure> };
+  toil_list: { args: { filter: ToilFilter }; result: Page<ToilEntry> };
+  /** Each team's weekly toil share for the last `weeks` weeks. */
+  toil_weekly: { args: { weeks: number }; result: Array<ToilWeek> };
+  toil_teams: { args: Record<string, never>; result: Array<TeamCapacity> };
+  toil_create: { args: { input: ToilInput }; result: ToilEntry };
+  toil_update: { args: { id: string; version: number; input: ToilInput }; result: ToilEntry };
+  toil_delete: { args: { id: string }; result: TrashEntry };
+  toil_set_team: { args: { team: string; engineers: number; hours_per_week: number }; result: TeamCapacity };
+  /** Imports (or previews) a picked OpenSLO file, all or nothing. */
+  openslo_import: { args: { path: string; dry_run: boolean }; result: OpenSloReport };
+  /** Saves every SLO as OpenSLO YAML where the user chooses; `null` when they cancel. */
+  openslo_export: { args: Record<string, never>; result: string | null };
 };

@@ -55,7 +55,7 @@ export function Sidebar({ current, onNavigate, theme, onTheme, info, onPalette }
                 onNavigate(a.id);
               }}
               onKeyDown={(e) => onKeyDown(e, i)}
-              title={`${a.label} (Ctrl+${i + 1})`}
+              title={i < 9 ? `${a.label} (Ctrl+${i + 1})` : a.label}
             >
               <span>{a.label}</span>
             </a>

@@ -19,6 +19,14 @@ export function openHit(go: Go, h: SearchHit): void {
     case "transcript":
       // `id` is "<transcript id>/<cue>": the interview opens its transcript at that moment.
       return go("interviews", h.parent_id, h.id);
+    case "service":
+      return go("reliability", `service/${h.id}`);
+    case "slo":
+      return go("reliability", `slo/${h.id}`);
+    case "postmortem":
+      return go("reliability", `postmortem/${h.id}`);
+    case "action-item":
+      return go("reliability", `postmortem/${h.parent_id ?? ""}`, h.id);
   }
 }
 
@@ -31,4 +39,8 @@ export const HIT_LABELS: Record<SearchHit["kind"], string> = {
   deliverable: "Deliverable",
   update: "Status update",
   transcript: "Transcript",
+  service: "Service",
+  slo: "SLO",
+  postmortem: "Postmortem",
+  "action-item": "Action item",
 };

@@ -35,6 +35,11 @@ export const LIST_LABELS: Record<ListKind, string> = {
   sprint_cards: "sprint cards",
   follow_ups: "follow-ups",
   transcripts: "transcripts",
+  slos: "SLOs",
+  slo_readings: "SLO readings",
+  postmortems: "postmortems",
+  action_items: "action items",
+  toil: "toil log",
 };
 
 export const TRASH_LABELS: Record<TrashKind, string> = {

@@ -11,6 +11,7 @@ export type AreaId =
   | "roadmaps"
   | "followups"
   | "findings"
+  | "reliability"
   | "search"
   | "trash";
 
@@ -30,6 +31,7 @@ export const AREAS: readonly Area[] = [
   { id: "roadmaps", label: "Roadmaps", primary: true },
   { id: "followups", label: "Follow-ups", primary: true },
   { id: "findings", label: "Findings", primary: true },
+  { id: "reliability", label: "Reliability", primary: true },
   { id: "search", label: "Search", primary: true },
   { id: "trash", label: "Trash", primary: false },
 ];

@@ -48,7 +48,7 @@ function defaults(): Partial<Api> {
     sprints_list: async () => [],
     followups_list: async () => page([]),
     followups_not_contacted: async () => ({ weeks: 6, people: [] }),
-    today_dashboard: async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [] }),
+    today_dashboard: async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [], action_items_overdue: [] }),
   };
 }
 

@@ -15,6 +15,10 @@ const row = (id: string, project: string, extra: Partial<RoadmapRow> = {}): Road
   goal_what: `${project}: what`,
   goal_why: `${project}: why`,
   priority: "high",
+  kind: "feature",
+  service_id: null,
+  service_name: null,
+  policy_flag: null,
   deliverables: [],
   latest: null,
   carried: false,
@@ -37,8 +41,8 @@ function roadmap(extra: Partial<Roadmap> = {}): Roadmap {
     rows: [
       row("w1", "Pilot", {
         deliverables: [
-          { id: "d1", row_id: "w1", title: "Design doc", owner: "SRE", due_on: "2026-11-16", status: "in-progress", done_on: null, warnings: [], version: 1 },
-          { id: "d2", row_id: "w1", title: "Pilot retro", owner: "SRE", due_on: null, status: "done", done_on: "2026-11-20", warnings: [], version: 1 },
+          { id: "d1", row_id: "w1", title: "Design doc", owner: "SRE", due_on: "2026-11-16", status: "in-progress", done_on: null, warnings: [], action_item_id: null, version: 1 },
+          { id: "d2", row_id: "w1", title: "Pilot retro", owner: "SRE", due_on: null, status: "done", done_on: "2026-11-20", warnings: [], action_item_id: null, version: 1 },
         ],
       }),
       row("w2", "General availability", {

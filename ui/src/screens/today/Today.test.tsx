@@ -25,6 +25,7 @@ const today: Today = {
     },
   ],
   followups: [],
+  action_items_overdue: [],
   meetings: [{ roadmap_id: "r1", title: "Platform Q1", due_on: "2026-11-20", days_overdue: 3 }],
   sprint: { sprint_id: "s1", focus: "Green pilot builds", day: { day: 1, of: 5, working: true }, cards_done: 1, cards_total: 3 },
   roadmaps: [],

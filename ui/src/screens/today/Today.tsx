@@ -95,6 +95,24 @@ export function TodayScreen({ api, go }: ScreenProps) {
               </ul>
             )}
           </Panel>
+          <Panel id="today-actions" title="Overdue action items" area="reliability" areaLabel="Reliability" go={go}>
+            {t.action_items_overdue.length === 0 ? (
+              <p className="muted small">No postmortem action item is overdue.</p>
+            ) : (
+              <ul className="today-list">
+                {t.action_items_overdue.map((a) => (
+                  <Item
+                    key={a.id}
+                    testId="today-action-item"
+                    tone="warn"
+                    label={a.title}
+                    detail={`${a.priority} · ${a.owner.name} · ${plural(a.days_overdue, "day")} overdue · ${a.postmortem_title}`}
+                    onOpen={() => go("reliability", `postmortem/${a.postmortem_id}`, a.id)}
+                  />
+                ))}
+              </ul>
+            )}
+          </Panel>
           <Panel id="today-meetings" title="Roadmap update meetings" area="roadmaps" areaLabel="All roadmaps" go={go}>
             {t.meetings.length === 0 ? (
               <p className="muted small">No update meeting due.</p>
