@@ -317,7 +317,7 @@ function TeamSizes({ api, teams, onChanged }: { api: Api; teams: { team: string;
           <span key={t.team}>
             {i > 0 && " · "}
             {t.team}: {String(t.engineers)} × {num(t.hours_per_week, 1)} h {t.set ? "(set here)" : "(from People)"}{" "}
-            <button className="link" onClick={() => setEdit({ team: t.team, engineers: String(t.engineers), hours: String(t.hours_per_week) })}>
+            <button className="link" data-testid="team-change" aria-label={`Change the size of ${t.team}`} onClick={() => setEdit({ team: t.team, engineers: String(t.engineers), hours: String(t.hours_per_week) })}>
               Change
             </button>
           </span>
@@ -327,12 +327,12 @@ function TeamSizes({ api, teams, onChanged }: { api: Api; teams: { team: string;
       {edit && (
         <div className="toolbar">
           <label className="inline">
-            Engineers in {edit.team} <input className="narrow" value={edit.engineers} onChange={(e) => setEdit({ ...edit, engineers: e.target.value })} />
+            Engineers in {edit.team} <input className="narrow" data-testid="team-engineers" value={edit.engineers} onChange={(e) => setEdit({ ...edit, engineers: e.target.value })} />
           </label>
           <label className="inline">
             Hours a week <input className="narrow" value={edit.hours} onChange={(e) => setEdit({ ...edit, hours: e.target.value })} />
           </label>
-          <button className="primary" onClick={() => void save()}>
+          <button className="primary" onClick={() => void save()} data-testid="team-save">
             Save
           </button>
           <button onClick={() => setEdit(null)}>Cancel</button>
