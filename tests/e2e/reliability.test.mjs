@@ -384,7 +384,7 @@ test("toil over the 50% cap warns; a delete is undone; reports, OpenSLO and CSV;
     await app.click("[data-testid=team-change]");
     await setText(app, "[data-testid=team-engineers]", "1");
     await app.click("[data-testid=team-save]");
-    await until(app, "[data-testid=toil-over-cap]", /Over the 50% cap: Platform in the week of .* \(62\.5%\)/);
+    await until(app, "[data-testid=toil-over-cap]", /Over the 50% cap: Platform in the weeks of .* \(62\.5%\)/);
     await shots(app, "toil");
 
     // A delete goes to the trash with Undo, which brings it back as it was.
