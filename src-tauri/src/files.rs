@@ -121,11 +121,9 @@ pub async fn import_openslo(
         })?;
         rapport::reliability::openslo_io::import(db, &text, dry_run)
     };
-    if dry_run {
-        state.read("openslo_import", run).await
-    } else {
-        state.write("openslo_import", move |db| run(db)).await
-    }
+    // A preview runs the import in a transaction that is rolled back, so it needs the writer
+    // too: the read connection is query-only.
+    state.write("openslo_import", move |db| run(db)).await
 }
 
 /// Asks where to save the workspace's SLOs as OpenSLO YAML and writes them there; the saved

@@ -8,15 +8,30 @@
 // Only the native file dialog is replaced (--test-dialog-dir answers it from a folder).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Keys, Session, startDriver } from "./webdriver.mjs";
 
 let driver;
 const dir = mkdtempSync(join(tmpdir(), "rapport-e2e-"));
 const db = join(dir, "workspace.db");
-const start = () => Session.start(driver.url, ["--db", db, "--test-dialog-dir", dir]);
+/** Opens the app on the workspace, once the previous test's app has let go of it (a second
+ * app on a workspace in use hands over to the first and exits). */
+async function start() {
+  const lock = join(dir, ".workspace.db.lock");
+  for (let i = 0; i < 100 && existsSync(lock); i++) {
+    try {
+      execFileSync("flock", ["-n", lock, "true"]);
+      break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  return Session.start(driver.url, ["--db", db, "--test-dialog-dir", dir]);
+}
 before(async () => {
   driver = await startDriver();
 });
@@ -338,6 +353,83 @@ test("a postmortem: blame flagged with a rewrite, the budget-share refusal, acti
     await openReliability(app, "postmortems");
     await app.find("[data-testid=postmortem-card]");
     await shots(app, "postmortems");
+  } finally {
+    await app.quit();
+  }
+});
+
+test("toil over the 50% cap warns; a delete is undone; reports, OpenSLO and CSV; the SLO in dark", async () => {
+  const app = await start();
+  try {
+    await resize(app, 1280, 800);
+    await openReliability(app, "toil");
+    await app.find("[data-testid=toil-new]");
+    await shots(app, "toil-empty");
+    await app.click("[data-testid=toil-new]");
+    await app.type("#toil-team", "Platform");
+    await setText(app, "#toil-task", "Restart stuck CI runners by hand");
+    await setText(app, "#toil-minutes", "300");
+    await app.choose("#toil-frequency", "daily");
+    await app.setValue("#toil-started_on", localDaysAgo(21));
+    for (const trait of ["Automatable", "Tactical", "No enduring value", "Grows with the service"]) {
+      await app.exec("[...document.querySelectorAll('.rel-traits label')].find(l => l.textContent.trim() === arguments[0]).querySelector('input').click()", [trait]);
+    }
+    await app.click("[data-testid=toil-save]");
+    await app.waitFor(async () => (await texts(app, "[data-testid=toil-entry]")).length === 1, "the toil entry");
+    assert.match((await texts(app, "[data-testid=toil-entry]"))[0], /300 min every working day .* 6 of 6 toil traits/);
+    // Two engineers in People's Platform team: 25 h of 80 h a week, under the cap.
+    await app.find("[data-testid=toil-cell]");
+    assert.equal(await app.exists("[data-testid=toil-over-cap]"), false, "31% is under the cap");
+    // The team is one engineer really: 25 h of 40 h is over half, and it says so.
+    await app.click("[data-testid=team-change]");
+    await setText(app, "[data-testid=team-engineers]", "1");
+    await app.click("[data-testid=team-save]");
+    await until(app, "[data-testid=toil-over-cap]", /Over the 50% cap: Platform in the weeks of .* \(62\.5%\)/);
+    await shots(app, "toil");
+
+    // A delete goes to the trash with Undo, which brings it back as it was.
+    await app.exec("[...document.querySelectorAll('[data-testid=toil-entry] button')].find(b => b.textContent === 'Delete').click()");
+    await app.waitFor(async () => (await texts(app, "[data-testid=toil-entry]")).length === 0, "the entry gone");
+    await app.waitFor(async () => !(await app.exists("[data-testid=toil-over-cap]")), "no toil, no warning");
+    await undo(app, "Toil: Restart stuck CI runners by hand (Platform)");
+    await app.waitFor(async () => (await texts(app, "[data-testid=toil-entry]")).length === 1, "the entry back");
+    await app.find("[data-testid=toil-over-cap]");
+
+    // The monthly report beside the other reports, OpenSLO in and out, CSV exports.
+    await openReliability(app, "reports");
+    await app.click("[data-testid=rel-report-markdown]");
+    const md = await app.waitFor(() => app.exec("return document.querySelector('[data-testid=rel-report-output]')?.value"), "the report");
+    assert.match(md, /ci-results/);
+    answerOpenWith(join(process.cwd(), "tests/data/reliability/shop.yaml"));
+    await app.click("[data-testid=openslo-import]");
+    await app.find("[data-testid=openslo-preview]");
+    await app.click("[data-testid=openslo-apply]");
+    await until(app, "[data-testid=openslo-status]", /Imported: \d+ new SLOs/);
+    await app.click("[data-testid=openslo-export]");
+    await until(app, "[data-testid=openslo-status]", /Exported to /);
+    const yaml = readFileSync((await app.text("[data-testid=openslo-status]")).replace(/^Exported to /, ""), "utf8");
+    assert.match(yaml, /name: ci-results/);
+    await app.click("[data-testid=csv-export-action_items]");
+    await until(app, ".csv-tools [role=status]", /Exported 3 action_items rows to/);
+    await shots(app, "reports");
+
+    await openReliability(app, "services");
+    await app.find("[data-testid=slo-table]");
+    await shots(app, "overview");
+
+    // The SLO screen in the dark theme: figures and charts stay readable.
+    await app.exec("const s = document.querySelector('[data-testid=theme]'); s.value = 'dark'; s.dispatchEvent(new Event('change', { bubbles: true }));");
+    await app.waitFor(async () => (await app.exec("return document.documentElement.dataset.theme")) === "dark", "the dark theme");
+    await app.exec("[...document.querySelectorAll('[data-testid=slo-row] .link')].find(b => b.textContent === 'ci-results').click()");
+    await until(app, "[data-testid=slo-title]", /ci-results/);
+    await app.screenshot("reliability-slo-dark-1280");
+    await app.exec("document.querySelector('.rel-charts').scrollIntoView({ block: 'start' })");
+    await app.screenshot("reliability-slo-charts-dark-1280");
+    await resize(app, 800, 560);
+    await app.exec("document.querySelector('.rel-charts').scrollIntoView({ block: 'start' })");
+    await app.screenshot("reliability-slo-charts-dark-800");
+    await resize(app, 1280, 800);
+    await app.exec("const s = document.querySelector('[data-testid=theme]'); s.value = 'light'; s.dispatchEvent(new Event('change', { bubbles: true }));");
   } finally {
     await app.quit();
   }

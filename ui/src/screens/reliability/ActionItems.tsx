@@ -51,9 +51,9 @@ export function ActionItems({ api, focus, open, go }: { api: Api; focus: string 
                     <td>{q.quarter}</td>
                     <td>{String(q.due)}</td>
                     <td>{String(q.closed)}</td>
-                    <td>{pct(q.closure_rate)}</td>
+                    <td>{pct(q.closure_rate, 1)}</td>
                     <td>
-                      {String(q.on_time)} ({pct(q.on_time_rate)})
+                      {String(q.on_time)} ({pct(q.on_time_rate, 1)})
                     </td>
                   </tr>
                 ))}

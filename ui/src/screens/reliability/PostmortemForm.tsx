@@ -171,7 +171,7 @@ export function PostmortemForm({ api, postmortem, onSaved, onClose }: { api: Api
       <Field id="pm-title" label="Title" error={form.errors.title}>
         {(a) => <input {...a} value={v.title} onChange={(e) => form.set("title", e.target.value)} autoFocus={!postmortem} />}
       </Field>
-      <div className="grid3">
+      <div className="grid3 rel-pm-grid">
         <Field id="pm-severity" label="Severity" error={form.errors.severity} hint="Sets action items' default due dates">
           {(a) => (
             <select {...a} value={v.severity} onChange={(e) => form.set("severity", e.target.value as IncidentSeverity)}>
@@ -190,7 +190,7 @@ export function PostmortemForm({ api, postmortem, onSaved, onClose }: { api: Api
           {(a) => <input {...a} type="datetime-local" value={v.ended_at} onChange={(e) => form.set("ended_at", e.target.value)} />}
         </Field>
       </div>
-      <div className="grid3">
+      <div className="grid3 rel-pm-grid">
         <Field id="pm-service_id" label="Service" error={form.errors.service_id}>
           {(a) => (
             <select

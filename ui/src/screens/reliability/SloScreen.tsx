@@ -132,7 +132,7 @@ function Alerts({ alerts }: { alerts: AlertEval[] }) {
         Burn-rate alerts (SRE workbook), for the readings entered
       </h2>
       <div className="rel-scroll">
-        <table className="table small" data-testid="slo-alerts">
+        <table className="table small rel-alerts" data-testid="slo-alerts">
           <thead>
             <tr>
               <th scope="col">Alert</th>

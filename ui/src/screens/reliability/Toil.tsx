@@ -26,6 +26,9 @@ const TRAITS: { key: keyof ToilTraits; label: string }[] = [
   { key: "no_enduring_value", label: "No enduring value" },
   { key: "grows_with_service", label: "Grows with the service" },
 ];
+/** "2 Nov" for a week's first day (a calendar date, so no zone shifts it). */
+const weekLabel = (ymd: string) => new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${ymd}T00:00:00Z`));
+
 const FREQUENCIES: Record<Frequency, string> = { once: "once", daily: "every working day", weekly: "every week", monthly: "every month" };
 
 type Values = Omit<ToilInput, "minutes" | "service_id" | "person_id"> & { minutes: string };
@@ -84,7 +87,11 @@ export function Toil({ api, editing, open }: { api: Api; editing: string | null;
         <ErrorBanner message={weekly.error} />
         {over.length > 0 && (
           <p className="banner warn" data-testid="toil-over-cap">
-            Over the 50% cap: {over.map((w) => `${w.team} in the week of ${day(w.week_start)} (${pct(w.share)})`).join("; ")}. Toil above half the team's time crowds out the engineering that would remove it.
+            Over the 50% cap:{" "}
+            {[...new Set(over.map((w) => w.team))]
+              .map((t) => `${t} in the week${over.filter((w) => w.team === t).length > 1 ? "s" : ""} of ${over.filter((w) => w.team === t).map((w) => `${weekLabel(w.week_start)} (${pct(w.share, 1)})`).join(", ")}`)
+              .join("; ")}
+            . Toil above half the team&apos;s time crowds out the engineering that would remove it.
           </p>
         )}
         {teamNames.length === 0 ? (
@@ -96,8 +103,8 @@ export function Toil({ api, editing, open }: { api: Api; editing: string | null;
                 <tr>
                   <th scope="col">Team</th>
                   {weeks.map((w) => (
-                    <th key={w} scope="col">
-                      {day(w)}
+                    <th key={w} scope="col" title={`The week of ${day(w)}`}>
+                      {weekLabel(w)}
                     </th>
                   ))}
                 </tr>
@@ -157,7 +164,7 @@ export function Toil({ api, editing, open }: { api: Api; editing: string | null;
                 <strong>{e.task}</strong> <span className="muted small">{e.team}</span>
                 <span className="block small">
                   {e.minutes} min {FREQUENCIES[e.frequency]} since {day(e.started_on)}
-                  {e.ended_on && ` until ${day(e.ended_on)}`} · ≈ {num(e.weekly_minutes, 1)} min a week · {e.trait_count} of 6 toil traits
+                  {e.ended_on && ` until ${day(e.ended_on)}`} · ≈ {e.weekly_minutes >= 120 ? `${num(e.weekly_minutes / 60, 1)} h` : `${num(e.weekly_minutes, 1)} min`} a week · {e.trait_count} of 6 toil traits
                   {e.trait_count < 3 && <span className="muted"> (may not be toil)</span>}
                 </span>
               </span>
@@ -317,7 +324,7 @@ function TeamSizes({ api, teams, onChanged }: { api: Api; teams: { team: string;
           <span key={t.team}>
             {i > 0 && " · "}
             {t.team}: {String(t.engineers)} × {num(t.hours_per_week, 1)} h {t.set ? "(set here)" : "(from People)"}{" "}
-            <button className="link" onClick={() => setEdit({ team: t.team, engineers: String(t.engineers), hours: String(t.hours_per_week) })}>
+            <button className="link" data-testid="team-change" aria-label={`Change the size of ${t.team}`} onClick={() => setEdit({ team: t.team, engineers: String(t.engineers), hours: String(t.hours_per_week) })}>
               Change
             </button>
           </span>
@@ -327,12 +334,12 @@ function TeamSizes({ api, teams, onChanged }: { api: Api; teams: { team: string;
       {edit && (
         <div className="toolbar">
           <label className="inline">
-            Engineers in {edit.team} <input className="narrow" value={edit.engineers} onChange={(e) => setEdit({ ...edit, engineers: e.target.value })} />
+            Engineers in {edit.team} <input className="narrow" data-testid="team-engineers" value={edit.engineers} onChange={(e) => setEdit({ ...edit, engineers: e.target.value })} />
           </label>
           <label className="inline">
             Hours a week <input className="narrow" value={edit.hours} onChange={(e) => setEdit({ ...edit, hours: e.target.value })} />
           </label>
-          <button className="primary" onClick={() => void save()}>
+          <button className="primary" onClick={() => void save()} data-testid="team-save">
             Save
           </button>
           <button onClick={() => setEdit(null)}>Cancel</button>

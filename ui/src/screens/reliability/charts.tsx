@@ -74,7 +74,7 @@ export function BudgetChart({ points, windowStart, windowEnd, steps }: { points:
             {steps.map((s) => (
               <g key={s.state}>
                 <line x1={PAD.l} x2={W - PAD.r} y1={y(s.below_remaining)} y2={y(s.below_remaining)} className={`threshold t-${s.state}`} />
-                <text x={W - PAD.r - 4} y={y(s.below_remaining) - 4} textAnchor="end" className="axis threshold-label">
+                <text x={PAD.l + 6} y={y(s.below_remaining) - 4} textAnchor="start" className="axis threshold-label">
                   {STATE_LABELS[s.state]}
                 </text>
               </g>

@@ -19,11 +19,11 @@ export function StateBadge({ state, testId }: { state: PolicyState; testId?: str
   );
 }
 
-/** 0.999 → "99.9%"; up to four decimals, none when whole. */
-export function pct(fraction: number | null | undefined): string {
+/** 0.999 → "99.9%"; up to `digits` decimals (four by default), none when whole. */
+export function pct(fraction: number | null | undefined, digits = 4): string {
   if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";
-  const p = Math.round(fraction * 100 * 10_000) / 10_000;
-  return `${p.toLocaleString(undefined, { maximumFractionDigits: 4 })}%`;
+  const p = Math.round(fraction * 100 * 10 ** digits) / 10 ** digits;
+  return `${p.toLocaleString(undefined, { maximumFractionDigits: digits })}%`;
 }
 
 /** A count or figure with separators and at most `digits` decimals. */
