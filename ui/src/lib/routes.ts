@@ -12,12 +12,14 @@ export type AreaId =
   | "followups"
   | "findings"
   | "search"
-  | "trash";
+  | "trash"
+  | "workspace";
 
 export interface Area {
   id: AreaId;
   label: string;
-  /** Shown in the sidebar (Trash is reached from its own link and the palette). */
+  /** Shown in the sidebar's list (Trash and Workspace are reached from the sidebar's foot and
+   * the palette). */
   primary: boolean;
 }
 
@@ -32,6 +34,7 @@ export const AREAS: readonly Area[] = [
   { id: "findings", label: "Findings", primary: true },
   { id: "search", label: "Search", primary: true },
   { id: "trash", label: "Trash", primary: false },
+  { id: "workspace", label: "Workspace", primary: false },
 ];
 
 export const SIDEBAR_AREAS = AREAS.filter((a) => a.primary);
