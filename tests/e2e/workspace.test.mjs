@@ -81,14 +81,39 @@ async function peopleNames(app) {
   return app.exec("return [...document.querySelectorAll('[data-testid=people-table] [data-person]')].map(r => r.dataset.person)");
 }
 
-async function small(app, name) {
-  await resize(app, 800, 560);
-  await app.screenshot(`${name}-small`);
+/** Nothing runs past the window's right edge. */
+async function fits(app, name) {
   const past = await app.exec(
     "return [...document.querySelectorAll('body *')].filter(e => e.getClientRects().length && e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 5)",
   );
-  assert.deepEqual(past, [], `${name}: nothing runs past the right edge at 800×560`);
+  assert.deepEqual(past, [], `${name}: nothing runs past the right edge`);
+}
+
+/** A screenshot at 800×560 (checked to fit), then back to 1280×800. */
+async function small(app, name) {
+  await resize(app, 800, 560);
+  await app.screenshot(`${name}-small`);
+  await fits(app, name);
   await resize(app, 1280, 800);
+}
+
+const scroll = (app, to) => app.exec("const c = document.querySelector('.content') ?? document.scrollingElement; c.scrollTop = arguments[0] === 'top' ? 0 : c.scrollHeight", [to]);
+
+/** The whole screen, top and bottom, at 1280×800 and 800×560. */
+async function shots(app, name) {
+  for (const [size, suffix] of [
+    [[1280, 800], ""],
+    [[800, 560], "-small"],
+  ]) {
+    await resize(app, ...size);
+    await scroll(app, "top");
+    await app.screenshot(`${name}${suffix}`);
+    await fits(app, `${name}${suffix}`);
+    await scroll(app, "bottom");
+    await app.screenshot(`${name}${suffix}-bottom`);
+  }
+  await resize(app, 1280, 800);
+  await scroll(app, "top");
 }
 
 /** Restores the backup in the row `row` through the preview and the confirm dialog. */
@@ -118,10 +143,11 @@ test("Back up now, then restore it with a preview and a confirmation; the replac
     const row = await app.text("[data-testid=backups] tr[data-kind=manual]");
     assert.match(row, /Manual/);
     assert.match(row, /KB/);
-    await app.screenshot("workspace-screen");
-    await small(app, "workspace-screen");
+    await shots(app, "workspace-screen");
     await app.choose("[data-testid=theme]", "dark");
     await app.screenshot("workspace-screen-dark");
+    await scroll(app, "bottom");
+    await app.screenshot("workspace-screen-dark-bottom");
     await app.choose("[data-testid=theme]", "system");
 
     // Changed after the backup: the restore takes it away.
@@ -185,6 +211,10 @@ test("a new workspace is made in the dialog, and the first one comes back throug
   const app = await start(p);
   try {
     await invoke(app, "people_create", person("Only In First"));
+    // A half-typed new person: its draft belongs to this workspace.
+    await peopleNames(app);
+    await app.click("[data-testid=person-new]");
+    await app.setValue("#person-name", "Draft In First");
     await openWorkspaceScreen(app);
     await app.click("[data-testid=ws-new]");
     const made = join(p.dialogs, "Rapport workspace.db");
@@ -193,6 +223,10 @@ test("a new workspace is made in the dialog, and the first one comes back throug
     // Everything was read again: nothing from the first workspace is left on screen.
     assert.match(await app.text(".sidebar .workspace"), /Rapport workspace\.db/);
     assert.deepEqual(await peopleNames(app), []);
+    await app.click("[data-testid=person-new]");
+    await app.find("#person-name");
+    assert.equal(await app.attr("#person-name", "value"), "", "no draft from the other workspace");
+    await app.click("a[data-area=today]");
 
     // Making it again at the same place is refused, and says why.
     await openWorkspaceScreen(app);
@@ -205,6 +239,9 @@ test("a new workspace is made in the dialog, and the first one comes back throug
     await app.click(`[data-testid=recent] li[data-recent="${p.db}"] button`);
     await app.waitFor(async () => (await app.text("[data-testid=ws-path]").catch(() => "")) === p.db, "back on the first workspace");
     assert.deepEqual(await peopleNames(app), ["Only In First"]);
+    await app.click("[data-testid=person-new]");
+    await app.waitFor(async () => (await app.attr("#person-name", "value")) === "Draft In First", "the draft back with its workspace");
+    await app.click("a[data-area=today]");
 
     // "Open workspace…" through the dialog.
     writeFileSync(join(p.dialogs, "open-path.txt"), made);
@@ -299,8 +336,7 @@ test("a damaged workspace gets its own screen with its backups, and a restore br
     assert.match(await app.text("[data-testid=corrupt-screen]"), /Nothing was changed/);
     assert.equal(await app.text("[data-testid=fatal-path]"), p.db);
     await app.waitFor(async () => (await count(app, "[data-testid=backups] tr[data-kind=manual]")) === 1, "its backup listed");
-    await app.screenshot("workspace-corrupt");
-    await small(app, "workspace-corrupt");
+    await shots(app, "workspace-corrupt");
     // Nothing was written to the damaged file by opening it.
     assert.deepEqual(readFileSync(p.db), damaged);
 
