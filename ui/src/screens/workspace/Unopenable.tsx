@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useEffect } from "react";
 import type { Api } from "../../lib/ipc";
 import { useCall } from "../../lib/hooks";
 import { ErrorBanner } from "../../kit/ErrorBanner";
-import { BackupTable, RecentTable, pickAndOpen, useRestore } from "./parts";
+import { BackupTable, RecentTable, SwitchButtons, useRestore, useRun } from "./parts";
 import "./workspace.css";
 
 interface Props {
@@ -18,6 +18,8 @@ interface Props {
  * another workspace to open instead. */
 export function Unopenable({ api, problem, path }: Props) {
   const damaged = problem.code === "corrupt";
+  // It replaces the whole app: start keyboard and screen-reader users at its title.
+  useEffect(() => document.getElementById("page-title")?.focus(), []);
   return (
     <main className="fatal unopenable" aria-labelledby="page-title" data-testid={damaged ? "corrupt-screen" : "fatal-screen"}>
       <h1 id="page-title" tabIndex={-1}>
@@ -45,19 +47,7 @@ function WaysOn({ api, damaged, path }: { api: Api; damaged: boolean; path: stri
   const recent = useCall(() => api.workspace_recent(), [api]);
   const backups = useCall(() => (damaged ? api.backups_list() : Promise.resolve([])), [api, damaged]);
   const restore = useRestore(api, true);
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setGeneral(null);
-    try {
-      await action();
-    } catch (e) {
-      setGeneral((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: general, run } = useRun();
   const others = (recent.data ?? []).filter((r) => r.path !== path);
   return (
     <>
@@ -73,12 +63,7 @@ function WaysOn({ api, damaged, path }: { api: Api; damaged: boolean; path: stri
         <h2 id="fatal-recent">Or open another workspace</h2>
         {recent.data && <RecentTable recent={others} current={null} busy={busy} onOpen={(p) => void run(() => api.workspace_open({ path: p }))} />}
         <div className="actions wrap">
-          <button disabled={busy} data-testid="ws-open" onClick={() => void run(() => pickAndOpen(api, "open"))}>
-            Open workspace…
-          </button>
-          <button disabled={busy} data-testid="ws-new" onClick={() => void run(() => pickAndOpen(api, "new"))}>
-            New workspace…
-          </button>
+          <SwitchButtons api={api} busy={busy} run={run} />
         </div>
       </section>
     </>

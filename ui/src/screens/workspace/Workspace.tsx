@@ -1,4 +1,3 @@
-import { useState } from "react";
 import type { BackupPolicy } from "../../bindings/BackupPolicy";
 import type { ScreenProps } from "../../lib/routes";
 import type { Api } from "../../lib/ipc";
@@ -9,7 +8,7 @@ import { Field } from "../../kit/Field";
 import { PageHeader } from "../../kit/PageHeader";
 import { useToasts } from "../../kit/Toasts";
 import { useForm } from "../../kit/useForm";
-import { BackupTable, RecentTable, pickAndOpen, size, useRestore } from "./parts";
+import { BackupTable, RecentTable, SwitchButtons, size, useRestore, useRun } from "./parts";
 import "./workspace.css";
 
 /** The open workspace (one file), switching to another, the sample, backups and restore, the
@@ -20,22 +19,8 @@ export function WorkspaceScreen({ api, go }: ScreenProps) {
   const backups = useCall(() => api.backups_list(), [api]);
   const toasts = useToasts();
   const restore = useRestore(api);
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, error: general, run } = useRun();
   const s = status.data;
-
-  /** Runs an action, showing its failure; one at a time. */
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setGeneral(null);
-    try {
-      await action();
-    } catch (e) {
-      setGeneral((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const backUp = () =>
     run(async () => {
@@ -79,12 +64,7 @@ export function WorkspaceScreen({ api, go }: ScreenProps) {
           </dl>
         )}
         <div className="actions wrap">
-          <button disabled={busy} data-testid="ws-new" onClick={() => void run(() => pickAndOpen(api, "new"))}>
-            New workspace…
-          </button>
-          <button disabled={busy} data-testid="ws-open" onClick={() => void run(() => pickAndOpen(api, "open"))}>
-            Open workspace…
-          </button>
+          <SwitchButtons api={api} busy={busy} run={run} />
           <button
             disabled={busy}
             data-testid="ws-sample"

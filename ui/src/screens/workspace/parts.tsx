@@ -1,5 +1,6 @@
 // Pieces the Workspace screen and the damaged-workspace screen share: the backups table with its
 // restore (preview, then confirm), the recent workspaces, and the native-dialog actions.
+import { useState } from "react";
 import type { BackupFile } from "../../bindings/BackupFile";
 import type { BackupKind } from "../../bindings/BackupKind";
 import type { BackupPreview } from "../../bindings/BackupPreview";
@@ -146,4 +147,36 @@ export async function pickAndOpen(api: Api, kind: "new" | "open"): Promise<boole
   if (kind === "new") await api.workspace_create({ path });
   else await api.workspace_open({ path });
   return true;
+}
+
+/** Runs one action at a time (`busy` meanwhile), keeping its failure to show. */
+export function useRun() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/** "Open workspace…" and "New workspace…". */
+export function SwitchButtons({ api, busy, run }: { api: Api; busy: boolean; run: (a: () => Promise<unknown>) => Promise<void> }) {
+  return (
+    <>
+      <button disabled={busy} data-testid="ws-new" onClick={() => void run(() => pickAndOpen(api, "new"))}>
+        New workspace…
+      </button>
+      <button disabled={busy} data-testid="ws-open" onClick={() => void run(() => pickAndOpen(api, "open"))}>
+        Open workspace…
+      </button>
+    </>
+  );
 }
