@@ -67,16 +67,32 @@ pub struct WorkspaceStatus {
     pub logs_dir: String,
 }
 
+/// A workspace's size on disk: its file and its write-ahead log, where recent changes wait
+/// until SQLite folds them into the file.
+fn size_on_disk(path: &Path) -> i64 {
+    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len() as i64).unwrap_or(0);
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    len(path) + len(Path::new(&wal))
+}
+
 pub async fn status(_app: tauri::AppHandle, state: &AppState) -> Reply<WorkspaceStatus> {
     let path = state.path();
+    let workspace = state.workspace();
+    // An open workspace says its version itself (the file's header lags behind its log).
+    let open_version = match &workspace {
+        Ok(ws) => {
+            let ws = ws.clone();
+            blocking(move || ws.read(|db| db.schema_version())).await.ok()
+        }
+        Err(_) => None,
+    };
     Ok(WorkspaceStatus {
         path: path.display().to_string(),
-        error: state.workspace().err(),
+        error: workspace.err(),
         is_sample: same(&path, &sample_path()),
-        size_bytes: std::fs::metadata(&path)
-            .map(|m| m.len() as i64)
-            .unwrap_or(0),
-        schema_version: rapport::db::integrity::header_version(&path),
+        size_bytes: size_on_disk(&path),
+        schema_version: open_version.or_else(|| rapport::db::integrity::header_version(&path)),
         backups_dir: backups::dir(&path).display().to_string(),
         logs_dir: crate::logs::dir().display().to_string(),
     })
@@ -252,4 +268,22 @@ pub fn schedule_backups(app: tauri::AppHandle) {
             std::thread::sleep(std::time::Duration::from_secs(30 * 60));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_on_disk_counts_the_write_ahead_log() {
+        let dir = std::env::temp_dir().join(format!("rapport-size-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("w.db");
+        std::fs::write(&db, vec![0u8; 4096]).unwrap();
+        assert_eq!(size_on_disk(&db), 4096);
+        std::fs::write(dir.join("w.db-wal"), vec![0u8; 1000]).unwrap();
+        assert_eq!(size_on_disk(&db), 5096);
+        assert_eq!(size_on_disk(&dir.join("missing.db")), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -1,7 +1,10 @@
 import { useRef } from "react";
-import { SIDEBAR_AREAS as AREAS, type AreaId } from "../lib/routes";
+import { AREAS as ALL_AREAS, SIDEBAR_AREAS as AREAS, type AreaId } from "../lib/routes";
 import type { Theme } from "../bindings/Theme";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
+
+/** Trash and Workspace: linked from the sidebar's foot. */
+const FOOT_AREAS = ALL_AREAS.filter((a) => !a.primary);
 
 interface Props {
   current: AreaId;
@@ -66,17 +69,20 @@ export function Sidebar({ current, onNavigate, theme, onTheme, info, onPalette }
         <button className="link" onClick={onPalette} title="Ctrl+K" data-testid="open-palette">
           Go to… <kbd>Ctrl K</kbd>
         </button>
-        <a
-          href="#/trash"
-          data-area="trash"
-          aria-current={current === "trash" ? "page" : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            onNavigate("trash");
-          }}
-        >
-          Trash
-        </a>
+        {FOOT_AREAS.map((a) => (
+          <a
+            key={a.id}
+            href={`#/${a.id}`}
+            data-area={a.id}
+            aria-current={current === a.id ? "page" : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              onNavigate(a.id);
+            }}
+          >
+            {a.label}
+          </a>
+        ))}
         <label>
           Theme
           <select

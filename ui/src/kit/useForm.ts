@@ -31,10 +31,25 @@ export interface Handlers {
 
 const PREFIX = "rapport.draft.";
 
+/** The open workspace's path: drafts belong to one workspace, so a draft typed in one never
+ * appears in another (the app sets it before any form renders, and again after a switch). */
+let workspaceScope = "";
+
+export function setDraftWorkspace(path: string) {
+  workspaceScope = path;
+}
+
+/** `rapport.draft.<draftKey>@<workspace path>` (the draft key first, so drafts of one kind can
+ * still be found by prefix). */
+function storageKey(draftKey: string | undefined): string | null {
+  if (!draftKey) return null;
+  return workspaceScope ? `${PREFIX}${draftKey}@${workspaceScope}` : PREFIX + draftKey;
+}
+
 /** `idPrefix` names the inputs (`<idPrefix>-<field>`) so an error can focus its field;
  * `draftKey` (unique per record) keeps what was typed until it is saved or discarded. */
 export function useForm<T extends object>(initial: T, idPrefix: string, draftKey?: string): Form<T> {
-  const key = draftKey ? PREFIX + draftKey : null;
+  const key = storageKey(draftKey);
   const start = useRef(initial);
   const [values, setValues] = useState<T>(() => {
     if (!key) return initial;

@@ -65,3 +65,13 @@ export function onFileDrop(handler: (e: { kind: "over" | "leave" } | { kind: "dr
     else handler({ kind: "over" });
   });
 }
+
+/** A second Rapport was started on this workspace; the shell brought this window to the front. */
+export function onFocusRequested(handler: () => void): Promise<UnlistenFn> {
+  return listen("focus-requested", () => handler());
+}
+
+/** Something failed inside the app (a panic in the shell); the payload is the logs folder. */
+export function onInternalError(handler: (logsDir: string) => void): Promise<UnlistenFn> {
+  return listen<string>("internal-error", (e) => handler(e.payload));
+}

@@ -13,12 +13,14 @@ export type AreaId =
   | "findings"
   | "reliability"
   | "search"
-  | "trash";
+  | "trash"
+  | "workspace";
 
 export interface Area {
   id: AreaId;
   label: string;
-  /** Shown in the sidebar (Trash is reached from its own link and the palette). */
+  /** Shown in the sidebar's list (Trash and Workspace are reached from the sidebar's foot and
+   * the palette). */
   primary: boolean;
 }
 
@@ -34,6 +36,7 @@ export const AREAS: readonly Area[] = [
   { id: "reliability", label: "Reliability", primary: true },
   { id: "search", label: "Search", primary: true },
   { id: "trash", label: "Trash", primary: false },
+  { id: "workspace", label: "Workspace", primary: false },
 ];
 
 export const SIDEBAR_AREAS = AREAS.filter((a) => a.primary);
