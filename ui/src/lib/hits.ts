@@ -17,8 +17,8 @@ export function openHit(go: Go, h: SearchHit): void {
     case "deliverable":
       return go("roadmaps", h.parent_id, h.id);
     case "transcript":
-      // `id` is "<transcript id>/<cue>": the interview opens its transcript at that moment.
-      return go("interviews", h.parent_id, h.id);
+      // `id` is "<transcript id>/<cue>": the interview opens that transcript at that moment.
+      return go("interviews", h.parent_id && `${h.parent_id}/transcript/${h.id.split("/")[0]}`, h.id);
     case "service":
       return go("reliability", `service/${h.id}`);
     case "slo":

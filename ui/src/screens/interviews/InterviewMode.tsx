@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Guide } from "../../bindings/Guide";
 import type { Interview } from "../../bindings/Interview";
 import type { Note } from "../../bindings/Note";
+import type { TranscriptSummary } from "../../bindings/TranscriptSummary";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
 import { dateTime } from "../../lib/dates";
@@ -13,14 +14,23 @@ import { ErrorBanner } from "../../kit/ErrorBanner";
 import { useToasts } from "../../kit/Toasts";
 import { NoteEditor, NoteLine, QuestionCheck } from "./Notes";
 import { clock, heldLabel, questionAt, remaining } from "./format";
+import { TranscriptTab } from "./transcript/TranscriptTab";
+import { TRANSCRIPT_FILES, useFileDrop, useImport } from "./transcript/useImport";
+
+export type ModeTab = "notes" | "transcript";
 
 const AUTOSAVE_MS = 250;
 
 interface Props {
   api: Api;
   id: string;
-  /** A note to scroll to and highlight (a search hit). */
+  /** A note to scroll to and highlight, or `<transcript id>/<cue>` (search hits). */
   focus: string | null;
+  tab: ModeTab;
+  /** The transcript the route names, on the Transcript tab. */
+  transcriptId: string | null;
+  /** Shows a tab (and on the Transcript tab, a transcript and a cue to focus). */
+  onOpen: (tab: ModeTab, transcriptId?: string | null, focus?: string | null) => void;
   onClose: () => void;
   onEdit: () => void;
   /** The interview went to the trash. */
@@ -32,7 +42,7 @@ interface Props {
 /** The focused screen used while interviewing: the clock, where the guide is, and fast capture.
  * The header (clock, guide progress, Finish) and the note box stay on screen however many notes
  * there are; each note is one line and can be edited or deleted where it is. */
-export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRestored }: Props) {
+export function InterviewMode({ api, id, focus, tab, transcriptId, onOpen, onClose, onEdit, onDeleted, onRestored }: Props) {
   const [interview, setInterview] = useState<Interview | null>(null);
   const [notes, setNotes] = useState<Note[]>([]);
   const [guide, setGuide] = useState<Guide | null>(null);
@@ -57,6 +67,32 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
   const head = useRef<HTMLElement>(null);
 
   const loadNotes = useCallback(() => api.notes_list({ interview_id: id }).then(setNotes, (e: Error) => setError(e.message)), [api, id]);
+  const [transcripts, setTranscripts] = useState<TranscriptSummary[] | null>(null);
+  const loadTranscripts = useCallback(
+    () => api.transcripts_list({ interview_id: id }).then(setTranscripts, (e: Error) => setError(e.message)),
+    [api, id],
+  );
+  useEffect(() => {
+    void loadTranscripts();
+  }, [loadTranscripts]);
+  const importer = useImport(
+    api,
+    id,
+    useCallback(
+      (t: TranscriptSummary) => {
+        void loadTranscripts();
+        onOpen("transcript", t.id);
+      },
+      [loadTranscripts, onOpen],
+    ),
+  );
+  // A transcript dropped anywhere on the interview is imported into it.
+  const dragging = useFileDrop((paths) => {
+    const path = paths.find((p) => TRANSCRIPT_FILES.test(p)) ?? paths[0];
+    if (!path) return;
+    onOpen("transcript", transcriptId);
+    void importer.importPath(path);
+  });
   useEffect(() => {
     api.interviews_get({ id }).then(
       (i) => {
@@ -88,8 +124,8 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
   // A note opened from search: scrolled to and highlighted once the notes are in.
   const hasNotes = notes.length > 0;
   useEffect(() => {
-    if (focus && hasNotes) list.current?.querySelector(`[data-note-id="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: "center" });
-  }, [focus, hasNotes]);
+    if (focus && hasNotes && tab === "notes") list.current?.querySelector(`[data-note-id="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: "center" });
+  }, [focus, hasNotes, tab]);
 
   // Draft saves and note adds go to the core one after another, in the order they were made:
   // commands run concurrently, and a late draft save must never resurrect a note's text.
@@ -271,9 +307,35 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
             </button>
           </div>
         )}
+        <div className="tabs mode-tabs" role="tablist" aria-label="Interview">
+          <button role="tab" aria-selected={tab === "notes"} data-testid="interview-tab-notes" onClick={() => onOpen("notes")}>
+            Notes <span className="badge muted">{notes.length}</span>
+          </button>
+          <button role="tab" aria-selected={tab === "transcript"} data-testid="interview-tab-transcript" onClick={() => onOpen("transcript", transcriptId)}>
+            Transcript {transcripts && transcripts.length > 0 && <span className="badge muted">{transcripts.length}</span>}
+          </button>
+        </div>
       </header>
+      {dragging && (
+        <div className="drop-target" data-testid="transcript-drop" aria-hidden="true">
+          Drop a .vtt, .srt or .txt transcript to add it to this interview
+        </div>
+      )}
       <ErrorBanner message={error} />
       {showReport && <ReportPanel api={api} request={{ kind: "interview", id }} label="Interview report" testId="interview-export" />}
+      {tab === "transcript" ? (
+        <TranscriptTab
+          api={api}
+          interview={interview}
+          transcripts={transcripts}
+          transcriptId={transcriptId}
+          focus={focus}
+          importer={importer}
+          onOpen={(t) => onOpen("transcript", t)}
+          onChanged={() => void loadTranscripts()}
+          onNotesChanged={() => void loadNotes()}
+        />
+      ) : (
       <div className="mode-grid">
         <aside className="card guide-panel" aria-label="Guide">
           <h2>Guide</h2>
@@ -313,6 +375,7 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
                   speaker={n.is_quote && n.speaker_id ? (names.get(n.speaker_id) ?? "?") : null}
                   selected={selected.includes(n.id)}
                   focused={n.id === focus}
+                  onSource={n.source ? () => onOpen("transcript", n.source!.transcript_id, `${n.source!.transcript_id}/${n.source!.from_cue}`) : undefined}
                   onSelect={(on) => setSelected((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)))}
                   onEdit={() => setEditing(n.id)}
                   onDelete={() => void deleteNote(n)}
@@ -394,6 +457,7 @@ export function InterviewMode({ api, id, focus, onClose, onEdit, onDeleted, onRe
           </div>
         </div>
       </div>
+      )}
     </section>
   );
 }

@@ -64,6 +64,7 @@ test("a plan is sent with the time typed in the user's zone, and the mixed-roles
     interviews_plan: plan as never,
     interviews_get: async () => interview,
     notes_list: async () => [],
+    transcripts_list: async () => [],
   });
   render(<App api={api} />);
   await user.type(await screen.findByLabelText("Title"), "How deploys work");
@@ -98,6 +99,7 @@ test("a note is edited in place into a quote by its speaker, and a delete can be
   const api = fakeApi({
     interviews_get: async () => interview,
     notes_list: async () => notes,
+    transcripts_list: async () => [],
     notes_update: async ({ input }) => note(input.text, { ...input, display: input.text.replace(/ #deploys/, ""), version: 2 }),
     notes_delete: async () => {
       const gone = notes;

@@ -20,7 +20,7 @@ export function InterviewsScreen({ api, param, focus, go }: ScreenProps) {
   const [query, setQuery] = useState("");
   const q = useDebounced(query.trim(), 150);
   const list = usePagedList((page) => api.interviews_list({ filter: { query: q || undefined, page } }), [api, q]);
-  const [id, sub] = param ? param.split("/") : [];
+  const [id, sub, transcriptId] = param ? param.split("/") : [];
   const openId = id && id !== "new" ? id : null;
 
   // Back in the list after an interview was open (by Close, Back or a link): its note count,
@@ -50,6 +50,9 @@ export function InterviewsScreen({ api, param, focus, go }: ScreenProps) {
         api={api}
         id={openId}
         focus={focus}
+        tab={sub === "transcript" || focus?.includes("/") ? "transcript" : "notes"}
+        transcriptId={transcriptId ?? null}
+        onOpen={(tab, tid, f) => go("interviews", tab === "transcript" ? [openId, "transcript", tid].filter(Boolean).join("/") : openId, f)}
         onClose={() => go("interviews")}
         onEdit={() => go("interviews", `${openId}/edit`)}
         onDeleted={() => go("interviews")}

@@ -20,11 +20,13 @@ interface LineProps {
   onSelect: (on: boolean) => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** Opens the transcript where it was taken from, if it was. */
+  onSource?: (() => void) | undefined;
 }
 
 /** One note on one line: when · what (line breaks kept) · its tags; a quote shows the words said,
  * who said them, and its tags as chips. */
-export function NoteLine({ note, speaker, selected, focused, onSelect, onEdit, onDelete }: LineProps) {
+export function NoteLine({ note, speaker, selected, focused, onSelect, onEdit, onDelete, onSource }: LineProps) {
   const short = note.display.length > 60 ? `${note.display.slice(0, 60)}…` : note.display;
   const cls = ["note", note.is_quote ? "quote" : "", focused ? "focused" : ""].filter(Boolean).join(" ");
   return (
@@ -52,6 +54,11 @@ export function NoteLine({ note, speaker, selected, focused, onSelect, onEdit, o
         )}
       </span>
       <span className="note-actions">
+        {onSource && (
+          <button type="button" className="link" data-testid="note-source" aria-label={`Show in the transcript: ${short}`} onClick={onSource}>
+            Transcript
+          </button>
+        )}
         <button type="button" className="link" data-testid="note-edit" aria-label={`Edit note: ${short}`} onClick={onEdit}>
           Edit
         </button>
