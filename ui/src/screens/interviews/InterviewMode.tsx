@@ -336,127 +336,127 @@ export function InterviewMode({ api, id, focus, tab, transcriptId, onOpen, onClo
           onNotesChanged={() => void loadNotes()}
         />
       ) : (
-      <div className="mode-grid">
-        <aside className="card guide-panel" aria-label="Guide">
-          <h2>Guide</h2>
-          {guide ? (
-            <ol data-testid="mode-guide">
-              {items.map((i, n) => (
-                <li key={i.id} className={n === current && !done ? "current" : undefined}>
-                  <button type="button" className="guide-item" onClick={() => setAsked(n)} aria-current={n === current && !done ? "step" : undefined}>
-                    {i.text} <span className="muted small">{i.minutes} min</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="muted small">No guide. Ask about the last time they did the thing; follow their story.</p>
-          )}
-        </aside>
-        <div className="notes-col">
-          <ol className="notes" data-testid="notes" ref={list}>
-            {notes.map((n) =>
-              n.id === editing ? (
-                <NoteEditor
-                  key={n.id}
-                  api={api}
-                  note={n}
-                  people={interview.interviewees}
-                  onSaved={(saved) => {
-                    setNotes((ns) => ns.map((x) => (x.id === saved.id ? saved : x)));
-                    setEditing(null);
-                  }}
-                  onClose={() => setEditing(null)}
-                />
-              ) : (
-                <NoteLine
-                  key={n.id}
-                  note={n}
-                  speaker={n.is_quote && n.speaker_id ? (names.get(n.speaker_id) ?? "?") : null}
-                  selected={selected.includes(n.id)}
-                  focused={n.id === focus}
-                  onSource={n.source ? () => onOpen("transcript", n.source!.transcript_id, `${n.source!.transcript_id}/${n.source!.from_cue}`) : undefined}
-                  onSelect={(on) => setSelected((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)))}
-                  onEdit={() => setEditing(n.id)}
-                  onDelete={() => void deleteNote(n)}
-                />
-              ),
+        <div className="mode-grid">
+          <aside className="card guide-panel" aria-label="Guide">
+            <h2>Guide</h2>
+            {guide ? (
+              <ol data-testid="mode-guide">
+                {items.map((i, n) => (
+                  <li key={i.id} className={n === current && !done ? "current" : undefined}>
+                    <button type="button" className="guide-item" onClick={() => setAsked(n)} aria-current={n === current && !done ? "step" : undefined}>
+                      {i.text} <span className="muted small">{i.minutes} min</span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="muted small">No guide. Ask about the last time they did the thing; follow their story.</p>
             )}
-            {notes.length === 0 && <li className="muted">No notes yet.</li>}
-          </ol>
-          {made && (
-            <p className="sr-status" role="status" data-testid="finding-made">
-              {made}
-            </p>
-          )}
-          {selected.length > 0 && (
-            <form className="card form" onSubmit={createFinding} data-testid="finding-form" noValidate>
-              <h2>Create a finding from {plural(selected.length, "selected note")}</h2>
-              <div className="grid2">
-                <Field id="finding-title" label="What did you learn?" error={findingError.title ?? findingError.evidence}>
-                  {(a) => <input {...a} value={findingTitle} onChange={(e) => setFindingTitle(e.target.value)} autoComplete="off" />}
-                </Field>
-                <Field id="finding-tags" label="Tags" error={findingError.tags} hint="Separated by commas or spaces">
-                  {(a) => <input {...a} value={findingTags} onChange={(e) => setFindingTags(e.target.value)} autoComplete="off" />}
-                </Field>
-              </div>
-              <div className="actions">
-                <button type="submit" className="primary" data-testid="finding-create">
-                  Create finding
-                </button>
-                <button type="button" onClick={() => setSelected([])}>
-                  Clear selection
-                </button>
-              </div>
-            </form>
-          )}
-          <div className="capture card">
-            <QuestionCheck
-              findings={findings}
-              onRewrite={(text) => {
-                setDraft(text);
-                box.current?.focus();
-              }}
-            />
-            <textarea
-              ref={box}
-              data-testid="note-input"
-              aria-label="Note"
-              rows={2}
-              placeholder="Type a note and press Enter. #tags inline. Shift+Enter for a new line, Ctrl+Q for a quote."
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && !e.shiftKey) {
-                  e.preventDefault();
-                  void addNote();
-                } else if (e.key.toLowerCase() === "q" && e.ctrlKey) {
-                  e.preventDefault();
-                  setIsQuote((q) => !q);
-                }
-              }}
-            />
-            <div className="capture-bar">
-              <label className="inline">
-                <input type="checkbox" data-testid="note-quote" checked={isQuote} onChange={(e) => setIsQuote(e.target.checked)} />
-                Verbatim quote
-              </label>
-              {isQuote && (
-                <select aria-label="Speaker" data-testid="note-speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
-                  {interview.interviewees.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
+          </aside>
+          <div className="notes-col">
+            <ol className="notes" data-testid="notes" ref={list}>
+              {notes.map((n) =>
+                n.id === editing ? (
+                  <NoteEditor
+                    key={n.id}
+                    api={api}
+                    note={n}
+                    people={interview.interviewees}
+                    onSaved={(saved) => {
+                      setNotes((ns) => ns.map((x) => (x.id === saved.id ? saved : x)));
+                      setEditing(null);
+                    }}
+                    onClose={() => setEditing(null)}
+                  />
+                ) : (
+                  <NoteLine
+                    key={n.id}
+                    note={n}
+                    speaker={n.is_quote && n.speaker_id ? (names.get(n.speaker_id) ?? "?") : null}
+                    selected={selected.includes(n.id)}
+                    focused={n.id === focus}
+                    onSource={n.source ? () => onOpen("transcript", n.source!.transcript_id, `${n.source!.transcript_id}/${n.source!.from_cue}`) : undefined}
+                    onSelect={(on) => setSelected((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+                    onEdit={() => setEditing(n.id)}
+                    onDelete={() => void deleteNote(n)}
+                  />
+                ),
               )}
-              <span className="muted small autosave" data-testid="autosave">
-                {saved === "saving" ? "Saving…" : saved === "error" ? "Not saved — retrying on next keystroke" : "Draft saved"}
-              </span>
+              {notes.length === 0 && <li className="muted">No notes yet.</li>}
+            </ol>
+            {made && (
+              <p className="sr-status" role="status" data-testid="finding-made">
+                {made}
+              </p>
+            )}
+            {selected.length > 0 && (
+              <form className="card form" onSubmit={createFinding} data-testid="finding-form" noValidate>
+                <h2>Create a finding from {plural(selected.length, "selected note")}</h2>
+                <div className="grid2">
+                  <Field id="finding-title" label="What did you learn?" error={findingError.title ?? findingError.evidence}>
+                    {(a) => <input {...a} value={findingTitle} onChange={(e) => setFindingTitle(e.target.value)} autoComplete="off" />}
+                  </Field>
+                  <Field id="finding-tags" label="Tags" error={findingError.tags} hint="Separated by commas or spaces">
+                    {(a) => <input {...a} value={findingTags} onChange={(e) => setFindingTags(e.target.value)} autoComplete="off" />}
+                  </Field>
+                </div>
+                <div className="actions">
+                  <button type="submit" className="primary" data-testid="finding-create">
+                    Create finding
+                  </button>
+                  <button type="button" onClick={() => setSelected([])}>
+                    Clear selection
+                  </button>
+                </div>
+              </form>
+            )}
+            <div className="capture card">
+              <QuestionCheck
+                findings={findings}
+                onRewrite={(text) => {
+                  setDraft(text);
+                  box.current?.focus();
+                }}
+              />
+              <textarea
+                ref={box}
+                data-testid="note-input"
+                aria-label="Note"
+                rows={2}
+                placeholder="Type a note and press Enter. #tags inline. Shift+Enter for a new line, Ctrl+Q for a quote."
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter" && !e.shiftKey) {
+                    e.preventDefault();
+                    void addNote();
+                  } else if (e.key.toLowerCase() === "q" && e.ctrlKey) {
+                    e.preventDefault();
+                    setIsQuote((q) => !q);
+                  }
+                }}
+              />
+              <div className="capture-bar">
+                <label className="inline">
+                  <input type="checkbox" data-testid="note-quote" checked={isQuote} onChange={(e) => setIsQuote(e.target.checked)} />
+                  Verbatim quote
+                </label>
+                {isQuote && (
+                  <select aria-label="Speaker" data-testid="note-speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
+                    {interview.interviewees.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <span className="muted small autosave" data-testid="autosave">
+                  {saved === "saving" ? "Saving…" : saved === "error" ? "Not saved — retrying on next keystroke" : "Draft saved"}
+                </span>
+              </div>
             </div>
           </div>
         </div>
-      </div>
       )}
     </section>
   );

@@ -47,7 +47,8 @@ export function AuditPanel({ audit, onJump }: Props) {
               <ul className="led-rules">
                 {q.rules.map((r) => (
                   <li key={`${r.rule}-${r.span.start}`}>
-                    <span className="rule">{r.rule}</span> “{r.trigger}” <span className="muted">{r.explanation}</span>
+                    <span className="rule">{r.rule}</span> {!r.explanation.includes(r.trigger) && `“${r.trigger}” `}
+                    <span className="muted">{r.explanation}</span>
                   </li>
                 ))}
               </ul>

@@ -41,13 +41,17 @@ export function Speakers({ speakers, interview, busy, error, onMap }: Props) {
             </label>
             <select id={`tr-speaker-${n}`} data-testid="speaker-map" value={choiceOf(s)} disabled={busy} onChange={(e) => onMap(s.label, e.target.value)}>
               <option value="">Not mapped</option>
-              <option value="you">You (interviewer)</option>
-              {interview.note_taker && <option value={`taker:${interview.note_taker.id}`}>{interview.note_taker.name} (note-taker)</option>}
-              {interview.interviewees.map((p) => (
-                <option key={p.id} value={`iv:${p.id}`}>
-                  {p.name}
-                </option>
-              ))}
+              <optgroup label="Interviewer side">
+                <option value="you">You</option>
+                {interview.note_taker && <option value={`taker:${interview.note_taker.id}`}>{interview.note_taker.name}</option>}
+              </optgroup>
+              <optgroup label="Interviewees">
+                {interview.interviewees.map((p) => (
+                  <option key={p.id} value={`iv:${p.id}`}>
+                    {p.name}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </li>
         ))}

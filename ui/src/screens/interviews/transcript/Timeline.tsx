@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredCue } from "../../../bindings/StoredCue";
 import type { PagedList } from "../../../lib/hooks";
 import { VirtualList } from "../../../kit/VirtualList";
@@ -25,20 +25,40 @@ interface Props {
  * drawn, so a transcript of thousands of cues scrolls as fast as a short one. */
 export function Timeline({ cues, who, marks, focusSeq }: Props) {
   const list = useInMemory(cues);
+  // The kit's list measures where it starts in the page once; when what is above it changes
+  // height (the window narrows and the speakers move above the timeline), it starts afresh,
+  // so the rows it draws and the cue it scrolls to stay where they are on screen.
+  const wrap = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(0);
+  useEffect(() => {
+    const el = wrap.current;
+    const scroller = el?.closest("main.content");
+    if (!el || !scroller) return;
+    const ro = new ResizeObserver(() => {
+      const t = Math.round(el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+      setTop((old) => (Math.abs(old - t) > 4 ? t : old));
+    });
+    ro.observe(scroller);
+    if (scroller.firstElementChild) ro.observe(scroller.firstElementChild);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <VirtualList
-      list={list}
-      estimate={44}
-      label="Transcript"
-      testId="transcript-timeline"
-      keyOf={(c) => String(c.seq)}
-      focusKey={focusSeq === null ? null : String(focusSeq)}
-      render={(c, i) => {
-        const w = who.get(c.speaker);
-        const turn = i === 0 || cues[i - 1]!.speaker !== c.speaker;
-        return <CueRow cue={c} who={w} turn={turn} marks={marks(c.seq)} />;
-      }}
-    />
+    <div ref={wrap}>
+      <VirtualList
+        key={top}
+        list={list}
+        estimate={44}
+        label="Transcript"
+        testId="transcript-timeline"
+        keyOf={(c) => String(c.seq)}
+        focusKey={focusSeq === null ? null : String(focusSeq)}
+        render={(c, i) => {
+          const w = who.get(c.speaker);
+          const turn = i === 0 || cues[i - 1]!.speaker !== c.speaker;
+          return <CueRow cue={c} who={w} turn={turn} marks={marks(c.seq)} />;
+        }}
+      />
+    </div>
   );
 }
 

@@ -108,7 +108,7 @@ test("the transcript tab shows the timeline, the audit and the split; mapping a 
   // Two turns: Priya's, then Marcus's two cues under one name.
   expect([...timeline.querySelectorAll("[data-testid=cue-speaker]")].map((e) => e.textContent)).toEqual(["Priyanot mapped", "Marcus O'Neil"]);
   expect(timeline.querySelector(".pulled-quote")?.textContent).toBe("It hides the queue depth.");
-  expect(timeline.querySelector(".leading")?.textContent).toBe("Do you like the new dashboard?");
+  expect(timeline.querySelector(".tr-leading")?.textContent).toBe("Do you like the new dashboard?");
   expect(screen.getByTestId("audit-summary").textContent).toBe("You asked 1 question; 1 led.");
   expect(screen.getByTestId("audit-guessed")).toBeTruthy();
   expect(screen.getByTestId("talk-interviewer").textContent).toBe("30% of words · 17% of time");
@@ -138,7 +138,7 @@ test("search steps through the hits with Enter and Shift+Enter", async () => {
   await waitFor(() => expect(count.textContent).toBe("2 matches"));
   await user.keyboard("{Enter}");
   expect(count.textContent).toBe("1 of 2");
-  expect(document.querySelector(".hit.current")?.closest("[data-cue-row]")?.getAttribute("data-cue-row")).toBe("1");
+  expect(document.querySelector(".tr-hit.current")?.closest("[data-cue-row]")?.getAttribute("data-cue-row")).toBe("1");
   await user.keyboard("{Enter}");
   expect(count.textContent).toBe("2 of 2");
   await user.keyboard("{Shift>}{Enter}{/Shift}");

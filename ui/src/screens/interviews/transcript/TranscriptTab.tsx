@@ -105,9 +105,12 @@ export function TranscriptTab({ api, interview, transcripts, transcriptId, focus
         </span>
       </div>
       {importer.error && (
-        <p className="banner error" role="alert" data-testid="transcript-import-error">
-          {importer.error}
-        </p>
+        <div className="banner error tr-import-error" role="alert">
+          <span data-testid="transcript-import-error">{importer.error}</span>
+          <button type="button" className="link" aria-label="Dismiss" data-testid="transcript-import-dismiss" onClick={importer.clear}>
+            ×
+          </button>
+        </div>
       )}
       <ErrorBanner message={error} />
       {transcripts && transcripts.length === 0 && (
@@ -214,7 +217,7 @@ function Loaded({ api, interview, view, focusSeq, focus, setView, reload, onChan
   const leading = useMemo(() => leadingMarks(audit, cues), [audit, cues]);
   const marks = (seq: number): Mark[] => {
     const len = cues[seq]?.text.length ?? 0;
-    const found = (hitsBySeq.get(seq) ?? []).map(({ hit, n }) => ({ start: hit.start, end: hit.end, cls: n === at && stepping ? "hit current" : "hit" }));
+    const found = (hitsBySeq.get(seq) ?? []).map(({ hit, n }) => ({ start: hit.start, end: hit.end, cls: n === at && stepping ? "tr-hit current" : "tr-hit" }));
     return [...(leading.get(seq) ?? []), ...pulledMarks(view.pulled, seq, len), ...found];
   };
 
@@ -311,7 +314,10 @@ function Loaded({ api, interview, view, focusSeq, focus, setView, reload, onChan
                 <button type="button" className="primary" data-testid="pull-quote" onMouseDown={(e) => e.preventDefault()} onClick={() => void pull(true)}>
                   Quote
                 </button>
-                <button type="button" data-testid="pull-note" onMouseDown={(e) => e.preventDefault()} onClick={() => setSel({ ...sel, mode: "note" })}>
+                <button type="button" data-testid="pull-note" onMouseDown={(e) => e.preventDefault()} onClick={() => {
+                    setSel({ ...sel, mode: "note" });
+                    setPullError(null);
+                  }}>
                   Note
                 </button>
                 <button type="button" className="link" onClick={closeSel}>

@@ -106,3 +106,10 @@ test("a selection in the timeline becomes a span of cue offsets, whatever marks 
   range.setEnd(p3!.firstChild!, 2);
   expect(spanOf(range, "t")).toBeNull();
 });
+
+test("a timestamp in the core's message reads as a local time", async () => {
+  const { localTimes } = await import("./useImport");
+  const out = localTimes("This transcript is already on this interview (imported 2026-11-23T23:04:01.266Z); nothing was added");
+  expect(out).not.toContain("2026-11-23T");
+  expect(out).toMatch(/^This transcript is already on this interview \(imported .*2026.*\); nothing was added$/);
+});

@@ -42,7 +42,7 @@ export function whoIs(speakers: readonly Speaker[]): Map<string, Who> {
 export interface Mark {
   start: number;
   end: number;
-  /** CSS class of the mark, e.g. `pulled-quote`, `hit`, `hit current`, `leading`. */
+  /** CSS class of the mark, e.g. `pulled-quote`, `tr-hit`, `tr-hit current`, `tr-leading`. */
   cls: string;
   /** Shown on hover. */
   title?: string;
@@ -98,7 +98,7 @@ export function leadingMarks(audit: Audit, cues: readonly StoredCue[]): Map<numb
     const mark: Mark = {
       start: byteToIndex(cue.text, q.span[0]),
       end: byteToIndex(cue.text, q.span[1]),
-      cls: "leading",
+      cls: "tr-leading",
       title: `Leading: ${q.rules.map((r) => r.rule).join(", ")}`,
     };
     out.set(q.cue, [...(out.get(q.cue) ?? []), mark]);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { TranscriptSummary } from "../../../bindings/TranscriptSummary";
 import type { Api } from "../../../lib/ipc";
 import { onFileDrop } from "../../../lib/ipc";
+import { dateTime } from "../../../lib/dates";
 import { plural } from "../../../lib/labels";
 import { useToasts } from "../../../kit/Toasts";
 
@@ -17,6 +18,13 @@ export interface Importer {
   pick: () => Promise<void>;
   /** Imports a file the user dropped. */
   importPath: (path: string) => Promise<void>;
+  /** The user has read the error. */
+  clear: () => void;
+}
+
+/** The core's message with any timestamp in it read as a local date and time. */
+export function localTimes(message: string): string {
+  return message.replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g, (iso) => dateTime(iso));
 }
 
 export function useImport(api: Api, interviewId: string, onImported: (t: TranscriptSummary) => void): Importer {
@@ -37,7 +45,7 @@ export function useImport(api: Api, interviewId: string, onImported: (t: Transcr
         toasts.say(`Imported “${t.file_name}”: ${plural(t.cue_count, "cue")}.`);
         onImported(t);
       } catch (e) {
-        setError((e as Error).message);
+        setError(localTimes((e as Error).message));
       } finally {
         setBusy(false);
       }
@@ -52,7 +60,8 @@ export function useImport(api: Api, interviewId: string, onImported: (t: Transcr
       setError((e as Error).message);
     }
   }, [api, importPath]);
-  return { busy, error, pick, importPath };
+  const clear = useCallback(() => setError(null), []);
+  return { busy, error, pick, importPath, clear };
 }
 
 /** Files dragged over and dropped on the window: `over` while something is held over it. */
