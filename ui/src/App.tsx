@@ -7,6 +7,7 @@ import type { Theme } from "./bindings/Theme";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Sidebar } from "./components/Sidebar";
 import { CommandPalette } from "./components/CommandPalette";
+import { MenuBridge } from "./components/MenuBridge";
 import { DialogProvider } from "./kit/Dialogs";
 import { ToastProvider } from "./kit/Toasts";
 import { PeopleScreen } from "./screens/people/People";
@@ -136,6 +137,7 @@ function Shell({ api }: { api: Api }) {
         {zoneReady && <Screen {...screen} />}
       </main>
       {palette && <CommandPalette api={api} go={navigate} onClose={() => setPalette(false)} />}
+      <MenuBridge api={api} go={navigate} onTheme={changeTheme} />
     </div>
   );
 }

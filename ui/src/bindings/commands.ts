@@ -35,6 +35,7 @@ import type { Page } from "./Page";
 import type { Person } from "./Person";
 import type { PersonFilter } from "./PersonFilter";
 import type { PersonInput } from "./PersonInput";
+import type { PersonProfile } from "./PersonProfile";
 import type { Preferences } from "./Preferences";
 import type { Priority } from "./Priority";
 import type { PullInput } from "./PullInput";
@@ -42,6 +43,7 @@ import type { Question } from "./Question";
 import type { QuestionFilter } from "./QuestionFilter";
 import type { QuestionInput } from "./QuestionInput";
 import type { RecentWorkspace } from "./RecentWorkspace";
+import type { ReminderSettings } from "./ReminderSettings";
 import type { ReportRequest } from "./ReportRequest";
 import type { Retro } from "./Retro";
 import type { RetroNotes } from "./RetroNotes";
@@ -228,4 +230,13 @@ export type Commands = {
   followups_not_contacted: { args: Record<string, never>; result: NotContacted };
   followups_set_contact_weeks: { args: { weeks: number }; result: number };
   today_dashboard: { args: Record<string, never>; result: Today };
+  /** Everything about one person; `all` lifts the per-section limit. */
+  people_profile: { args: { id: string; all: boolean }; result: PersonProfile };
+  /** Asks where to save a planned interview's calendar file (.ics) and writes it; the saved
+   * path, or `None` when the user cancels. */
+  calendar_save_interview: { args: { id: string }; result: string | null };
+  /** The same for a roadmap's update meetings, as one recurring event. */
+  calendar_save_meetings: { args: { roadmap_id: string }; result: string | null };
+  reminders_settings: { args: Record<string, never>; result: ReminderSettings };
+  reminders_save_settings: { args: { settings: ReminderSettings }; result: ReminderSettings };
 };
