@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 want_test=${1:-}
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
 if [[ $want_test == test ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver python3)
+  packages+=(xvfb xauth webkit2gtk-driver python3 python3-icalendar python3-recurring-ical-events)
 fi
 if [[ $want_test == bench ]]; then
   packages+=(sqlite3)

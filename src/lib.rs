@@ -5,6 +5,7 @@ pub mod backups;
 pub mod clock;
 pub mod csv;
 pub mod db;
+pub mod desktop;
 pub mod error;
 pub mod files;
 pub mod findings;

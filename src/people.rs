@@ -1,4 +1,7 @@
-//! The people directory: the engineers Rapport's users serve and interview.
+//! The people directory: the engineers Rapport's users serve and interview. A page per
+//! person is built in [`profile`].
+
+pub mod profile;
 
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

@@ -13,6 +13,7 @@
 use rapport::backups::{self, BackupFile, BackupPolicy, BackupPreview};
 use rapport::csv::{CsvExport, CsvImport};
 use rapport::db::WorkspaceInfo;
+use rapport::desktop::{self, reminders::ReminderSettings, IcsFile};
 use rapport::files::FileKind;
 use rapport::findings::{self, Finding, FindingFilter, FindingInput, FindingStatus};
 use rapport::followups::{
@@ -22,6 +23,7 @@ use rapport::interviews::notes::{self, Note, NoteInput};
 use rapport::interviews::{self, Interview, InterviewFilter, InterviewInput, InterviewSummary};
 use rapport::markup::{Doc, DocFormat};
 use rapport::paging::{Page, PageRequest};
+use rapport::people::profile::{self, PersonProfile};
 use rapport::people::{self, Person, PersonFilter, PersonInput};
 use rapport::questions::guides::{self, Guide, GuideInput, GuideSummary};
 use rapport::questions::lint::{self, LintFinding};
@@ -356,6 +358,15 @@ contract! {
     app openslo_import(path: String, dry_run: bool) -> OpenSloReport => |_app, state| files::import_openslo(state, path, dry_run);
     /// Saves every SLO as OpenSLO YAML where the user chooses; `null` when they cancel.
     app openslo_export() -> Option<String> => |app, state| files::export_openslo(app, state);
+    /// Everything about one person; `all` lifts the per-section limit.
+    read people_profile(id: String, all: bool) -> PersonProfile => |db| profile::profile(db, &id, all, zone(), today());
+    /// Asks where to save a planned interview's calendar file (.ics) and writes it; the saved
+    /// path, or `None` when the user cancels.
+    app calendar_save_interview(id: String) -> Option<String> => |app, state| save_ics(app, state, move |db| desktop::interview_ics(db, &id, zone(), chrono::Utc::now()));
+    /// The same for a roadmap's update meetings, as one recurring event.
+    app calendar_save_meetings(roadmap_id: String) -> Option<String> => |app, state| save_ics(app, state, move |db| desktop::meetings_ics(db, &roadmap_id, zone(), chrono::Utc::now()));
+    read reminders_settings() -> ReminderSettings => |db| desktop::reminder_settings(db);
+    write reminders_save_settings(settings: ReminderSettings) -> ReminderSettings => |db| desktop::save_reminder_settings(db, &settings);
 }
 
 /// The instant budgets are computed at.
@@ -371,6 +382,31 @@ fn reads<T, F: FnOnce(&rapport::Db) -> rapport::Result<T>>(f: F) -> F {
 /// Gives a `write` body its parameter type.
 fn writes<T, F: FnOnce(&mut rapport::Db) -> rapport::Result<T>>(f: F) -> F {
     f
+}
+
+/// Builds a calendar file, asks where to save it (the native dialog) and writes it there
+/// atomically, like the other exports.
+async fn save_ics(
+    app: tauri::AppHandle,
+    state: &AppState,
+    build: impl FnOnce(&rapport::Db) -> rapport::Result<IcsFile> + Send + 'static,
+) -> crate::state::Reply<Option<String>> {
+    use rapport::files::{write_atomically, FileKind};
+    let file = state.read("calendar_save", build).await?;
+    let Some(path) = dialogs::pick(app, state, FileKind::Calendar, true, file.file_name).await?
+    else {
+        return Ok(None);
+    };
+    let target = state.allowed(&path)?;
+    crate::state::logged(
+        "calendar_save",
+        write_atomically(&target, |w| {
+            use std::io::Write;
+            w.write_all(file.text.as_bytes())?;
+            Ok(())
+        }),
+    )?;
+    Ok(Some(path))
 }
 
 #[cfg(test)]

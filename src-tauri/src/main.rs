@@ -9,6 +9,8 @@ mod dialogs;
 mod files;
 mod instance;
 mod logs;
+mod menu;
+mod reminders;
 mod state;
 mod workspaces;
 
@@ -55,15 +57,22 @@ fn main() {
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(AppState::new(slot, &note, args.test_dialog_dir))
         .setup(move |app| {
             logs::report_panics_to(app.handle().clone());
             instance::listen(app.handle().clone(), &socket);
             workspaces::schedule_backups(app.handle().clone());
+            menu::install(app.handle())?;
+            reminders::start(app.handle().clone());
             Ok(())
         });
     contract::register(builder)
         .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Focused(true) = event {
+                use tauri::Manager;
+                reminders::on_focus(window.app_handle());
+            }
             // A file dropped on the window may be opened by the page, like a picked one.
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
                 use tauri::Manager;

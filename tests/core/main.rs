@@ -7,6 +7,7 @@ mod cli;
 mod crash;
 mod csv;
 mod db;
+mod desktop;
 mod findings;
 mod followups;
 mod interviews;

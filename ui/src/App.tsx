@@ -8,6 +8,7 @@ import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import type { WorkspaceStatus } from "./bindings/WorkspaceStatus";
 import { Sidebar } from "./components/Sidebar";
 import { CommandPalette } from "./components/CommandPalette";
+import { MenuBridge } from "./components/MenuBridge";
 import { DialogProvider } from "./kit/Dialogs";
 import { ToastProvider, useToasts } from "./kit/Toasts";
 import { setDraftWorkspace } from "./kit/useForm";
@@ -195,6 +196,7 @@ function Shell({ api, status }: { api: Api; status: WorkspaceStatus | null | und
         {zoneReady && status !== undefined && <Screen {...screen} />}
       </main>
       {palette && <CommandPalette api={api} go={navigate} onClose={() => setPalette(false)} />}
+      <MenuBridge api={api} go={navigate} onTheme={changeTheme} />
     </div>
   );
 }

@@ -176,7 +176,9 @@ function Row({ api, f, go, refresh, onError }: RowProps) {
   return (
     <div className={`followup-row${f.done_on ? " done" : ""}`} data-followup-id={f.id} data-followup={f.person_name} data-due={f.due_on}>
       <div className="fu-who">
-        <span className="name">{f.person_name}</span>
+        <a className="name" href={`#/people/${encodeURIComponent(f.person_id)}`} data-testid="followup-person">
+          {f.person_name}
+        </a>
         {f.core_user && <span className="badge">core user</span>}
       </div>
       <div className="fu-why">

@@ -250,8 +250,22 @@ export function InterviewMode({ api, id, focus, tab, transcriptId, onOpen, onClo
           </h1>
         </div>
         <p className="muted small mode-meta">
-          With {interview.interviewees.map((p) => p.name).join(" and ")}
-          {interview.note_taker && ` · notes: ${interview.note_taker.name}`} · {dateTime(interview.scheduled_at)}
+          With{" "}
+          {interview.interviewees.map((p, n) => (
+            <span key={p.id}>
+              {n > 0 && " and "}
+              <a href={`#/people/${encodeURIComponent(p.id)}`} data-testid="interviewee-link">
+                {p.name}
+              </a>
+            </span>
+          ))}
+          {interview.note_taker && (
+            <>
+              {" · notes: "}
+              <a href={`#/people/${encodeURIComponent(interview.note_taker.id)}`}>{interview.note_taker.name}</a>
+            </>
+          )}{" "}
+          · {dateTime(interview.scheduled_at)}
         </p>
         <div className="timer-box">
           {done ? (
@@ -278,6 +292,19 @@ export function InterviewMode({ api, id, focus, tab, transcriptId, onOpen, onClo
           )}
         </div>
         <div className="mode-tools">
+          {interview.status === "planned" && (
+            <button
+              data-testid="interview-ics"
+              onClick={() =>
+                api.calendar_save_interview({ id }).then(
+                  (path) => path && toasts.say(`Saved the calendar invite to ${path}`),
+                  (e: Error) => toasts.say(e.message),
+                )
+              }
+            >
+              Add to calendar (.ics)
+            </button>
+          )}
           <button data-testid="interview-report" onClick={() => setShowReport((r) => !r)} aria-expanded={showReport}>
             Report
           </button>

@@ -37,7 +37,15 @@ export function NoteLine({ note, speaker, selected, focused, onSelect, onEdit, o
         {note.is_quote ? (
           <>
             <q className="note-text">{note.display}</q>
-            {speaker && <span className="muted speaker"> — {speaker}</span>} <Chips tags={note.tags} />
+            {speaker &&
+              (note.speaker_id ? (
+                <a className="muted speaker" href={`#/people/${encodeURIComponent(note.speaker_id)}`}>
+                  {" "}
+                  — {speaker}
+                </a>
+              ) : (
+                <span className="muted speaker"> — {speaker}</span>
+              ))} <Chips tags={note.tags} />
           </>
         ) : (
           <span className="note-text">

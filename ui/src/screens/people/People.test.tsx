@@ -107,7 +107,7 @@ test("an edit made from an older version shows both versions instead of overwrit
       return { ...theirs, name: args.input.name, version: 3 };
     },
   });
-  window.location.hash = "#/people/ana";
+  window.location.hash = "#/people/ana/edit";
   render(<App api={api} />);
   const name = await screen.findByLabelText("Name");
   await user.clear(name);

@@ -11,11 +11,21 @@ import { VirtualList } from "../../kit/VirtualList";
 import { Modal } from "../../kit/Dialogs";
 import { useToasts } from "../../kit/Toasts";
 import { PersonForm } from "./PersonForm";
+import { PersonPage } from "./PersonPage";
+import "./people.css";
 
 /** The engineers the team serves, at any size: filtered in the core as you type, rendered a
  * screenful at a time. The open form is in the URL, so Back closes it. */
-/** `param`: `new`, or the id of the person whose form is open. */
-export function PeopleScreen({ api, param, focus, go }: ScreenProps) {
+/** `param`: `new` (the form for a new person), `<id>` (the person's page) or `<id>/edit` (their
+ * form, over the list). */
+export function PeopleScreen(props: ScreenProps) {
+  const [id, sub] = (props.param ?? "").split("/");
+  if (id && id !== "new" && sub !== "edit") return <PersonPage api={props.api} id={id} go={props.go} />;
+  return <PeopleList {...props} param={id === "new" ? "new" : id ? id : null} />;
+}
+
+/** The list, with the form of `param` (`new` or a person's id) open over it. */
+function PeopleList({ api, param, focus, go }: ScreenProps) {
   const [query, setQuery] = useState("");
   const [showArchived, setShowArchived] = useState(false);
   const [status, setStatus] = useState("");
@@ -122,7 +132,9 @@ export function PeopleScreen({ api, param, focus, go }: ScreenProps) {
           render={(p) => (
             <div className={p.archived_at ? "person-row archived" : "person-row"} data-person={p.name}>
               <div className="person-name">
-                <span className="name">{p.name}</span>
+                <a className="name" href={`#/people/${encodeURIComponent(p.id)}`} data-testid="person-link">
+                  {p.name}
+                </a>
                 {p.core_user && <span className="badge">core user</span>}
                 {p.archived_at && <span className="badge muted">archived</span>}
                 {p.notes && <div className="muted small clamp">{p.notes}</div>}
@@ -133,7 +145,7 @@ export function PeopleScreen({ api, param, focus, go }: ScreenProps) {
               </div>
               <div className="person-contact">{p.contact || <span className="muted">—</span>}</div>
               <div className="row-actions">
-                <button onClick={() => go("people", p.id)} aria-label={`Edit ${p.name}`}>
+                <button onClick={() => go("people", `${p.id}/edit`)} aria-label={`Edit ${p.name}`}>
                   Edit
                 </button>
                 <button onClick={() => void toggleArchived(p)} aria-label={`${p.archived_at ? "Restore" : "Archive"} ${p.name}`}>

@@ -111,6 +111,17 @@ export function RoadmapView({ api, id, tab, focus, go, onDeleted }: Props) {
           <button data-testid="roadmap-edit" onClick={() => setEditing(true)} disabled={editing}>
             Edit interval
           </button>
+          <button
+            data-testid="roadmap-ics"
+            onClick={() =>
+              api.calendar_save_meetings({ roadmap_id: r.id }).then(
+                (path) => path && toasts.say(`Saved the update meetings to ${path}`),
+                (e: Error) => toasts.say(e.message),
+              )
+            }
+          >
+            Meetings to calendar (.ics)
+          </button>
           <button data-testid="roadmap-delete" onClick={() => void remove()}>
             Delete
           </button>

@@ -6,16 +6,18 @@ import type { AreaId, ScreenProps } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { PageHeader } from "../../kit/PageHeader";
 import { sprintDayLabel } from "../sprints/day";
+import { RemindersPanel } from "../settings/Reminders";
 import "./today.css";
 
 /** One clickable line of the dashboard: it opens the screen the item lives on. */
-function Item({ label, detail, testId, tone, onOpen }: { label: string; detail: string; testId: string; tone?: "warn" | undefined; onOpen: () => void }) {
+function Item({ label, detail, testId, tone, onOpen, aside }: { label: string; detail: string; testId: string; tone?: "warn" | undefined; onOpen: () => void; aside?: ReactNode }) {
   return (
     <li>
       <button className={`today-item${tone ? ` ${tone}` : ""}`} data-testid={testId} onClick={onOpen}>
         <span className="today-label">{label}</span>
         <span className="today-detail">{detail}</span>
       </button>
+      {aside}
     </li>
   );
 }
@@ -90,6 +92,11 @@ export function TodayScreen({ api, go }: ScreenProps) {
                     label={`${f.person_name}${f.core_user ? " ★" : ""}`}
                     detail={`${f.state === "overdue" ? `${plural(f.days_overdue, "day")} overdue` : "due today"} · ${f.reason}`}
                     onOpen={() => go("followups", f.id)}
+                    aside={
+                      <button className="link small today-person" data-testid="today-person" onClick={() => go("people", f.person_id)}>
+                        {f.person_name}’s page
+                      </button>
+                    }
                   />
                 ))}
               </ul>
@@ -150,6 +157,7 @@ export function TodayScreen({ api, go }: ScreenProps) {
           </Panel>
         </div>
       )}
+      <RemindersPanel api={api} />
     </section>
   );
 }
