@@ -549,7 +549,8 @@ fn check(
     }
     let ticket_url = validate::single_line("ticket_url", "Ticket URL", &input.ticket_url, 500)?;
     if !ticket_url.is_empty()
-        && !(ticket_url.starts_with("https://") || ticket_url.starts_with("http://"))
+        && !ticket_url.starts_with("https://")
+        && !ticket_url.starts_with("http://")
     {
         return Err(Error::invalid(
             "ticket_url",

@@ -713,14 +713,13 @@ pub fn decide(
     view(db, service_id, today, now)
 }
 
+/// Per service id: its name, its policy state, and the exception that holds, if any.
+pub(crate) type RowFlags = HashMap<String, (String, PolicyState, Option<Decision>)>;
+
 /// The policy's word on each service named by roadmap rows, for the roadmap screen: state
 /// and the flag a feature row carries while its service is in `reliability_first` or
 /// `freeze` and no exception holds.
-pub(crate) fn row_flags(
-    db: &Db,
-    service_ids: &[String],
-    now: DateTime<Utc>,
-) -> Result<HashMap<String, (String, PolicyState, Option<Decision>)>> {
+pub(crate) fn row_flags(db: &Db, service_ids: &[String], now: DateTime<Utc>) -> Result<RowFlags> {
     let mut out = HashMap::new();
     for id in service_ids {
         if out.contains_key(id) {
