@@ -1109,7 +1109,8 @@ fn closure_rate_per_quarter() {
     // Next year: not counted yet.
     mk("Add alert G", "2027-02-01", ItemStatus::Open);
     let rates = actions::closure_rates(&db, today).unwrap();
-    let got: Vec<(&str, i64, i64, i64, Option<f64>, Option<f64>)> = rates
+    type Quarter<'a> = (&'a str, i64, i64, i64, Option<f64>, Option<f64>);
+    let got: Vec<Quarter> = rates
         .iter()
         .map(|q| {
             (
@@ -1184,7 +1185,8 @@ fn weekly_toil_share_against_the_cap() {
     let e = toil::create(&db, &entry("Bad", 0, Frequency::Once, "2026-11-17")).unwrap_err();
     assert_eq!(field_of(e), "minutes");
     let weeks = toil::weekly(&db, 2, today).unwrap();
-    let got: Vec<(&str, f64, Option<f64>, Option<f64>, bool)> = weeks
+    type Week<'a> = (&'a str, f64, Option<f64>, Option<f64>, bool);
+    let got: Vec<Week> = weeks
         .iter()
         .map(|w| {
             (

@@ -83,7 +83,7 @@ test("every area is reachable from the keyboard and opens its own screen", async
   try {
     await app.click("a[data-area=people]");
     const areas = await app.exec("return [...document.querySelectorAll('nav a')].map(a => a.dataset.area)");
-    assert.deepEqual(areas, ["today", "people", "interviews", "questions", "sprints", "roadmaps", "followups", "findings", "search", "trash", "workspace"]);
+    assert.deepEqual(areas, ["today", "people", "interviews", "questions", "sprints", "roadmaps", "followups", "findings", "reliability", "search", "trash", "workspace"]);
     // From People, walk down the sidebar with the arrow keys and open each area with Enter
     // (Trash and Workspace, in the sidebar's foot, are not in the arrow-key list).
     for (const area of areas.slice(2, -2)) {

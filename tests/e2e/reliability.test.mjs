@@ -8,28 +8,16 @@
 // Only the native file dialog is replaced (--test-dialog-dir answers it from a folder).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Keys, Session, startDriver } from "./webdriver.mjs";
 
 let driver;
 const dir = mkdtempSync(join(tmpdir(), "rapport-e2e-"));
 const db = join(dir, "workspace.db");
-/** Opens the app on the workspace, once the previous test's app has let go of it (a second
- * app on a workspace in use hands over to the first and exits). */
+/** Opens the app on the workspace (Session.start waits for the previous app to let go). */
 async function start() {
-  const lock = join(dir, ".workspace.db.lock");
-  for (let i = 0; i < 100 && existsSync(lock); i++) {
-    try {
-      execFileSync("flock", ["-n", lock, "true"]);
-      break;
-    } catch {
-      await sleep(100);
-    }
-  }
   return Session.start(driver.url, ["--db", db, "--test-dialog-dir", dir]);
 }
 before(async () => {
@@ -237,6 +225,16 @@ test("a service and an SLO: field errors, the no-evidence warning, readings from
     const proposals = flagged.map(([c, t]) => [c, /Checkout redesign/.test(t) ? "feature" : "reliability", /move to (high|low)/.exec(t)?.[1]]);
     proposals.sort((a, b) => a[1].localeCompare(b[1]));
     assert.deepEqual(proposals, [["flagged", "feature", "low"], ["flagged", "reliability", "high"]]);
+    // The roadmap shows the flag on the rows themselves, before anyone decides.
+    await app.click("[data-testid=impact-row] .link");
+    const flags = await app.waitFor(async () => {
+      const t = await texts(app, "[data-testid=row-policy-flag]");
+      return t.length === 2 && t;
+    }, "both rows flagged on the roadmap");
+    assert.ok(flags.some((t) => /proposes moving this feature row to low priority/.test(t)), flags.join(" | "));
+    await app.screenshot("reliability-roadmap-flagged");
+    await app.exec("history.back()");
+    await until(app, "[data-testid=service-title]", /Reliability first/);
     await app.click("[data-testid=decide-apply]");
     await app.click("[data-testid=decision-save]");
     await until(app, "[data-error-for=decision-decided_by]", /./, "who decided is required");
@@ -251,6 +249,8 @@ test("a service and an SLO: field errors, the no-evidence warning, readings from
     await app.click("[data-testid=impact-row] .link");
     await app.waitFor(async () => (await section(app, "high")).includes("CI flake fixes"), "the reliability row up");
     assert.deepEqual(await section(app, "low"), ["Checkout redesign"]);
+    // Moved as the policy asked: nothing is flagged any more.
+    assert.deepEqual(await texts(app, "[data-testid=row-policy-flag]"), []);
     await app.screenshot("reliability-roadmap-after-decision");
   } finally {
     await app.quit();

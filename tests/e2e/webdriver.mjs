@@ -1,14 +1,31 @@
 // A small W3C WebDriver client for driving the real Rapport app through tauri-driver
 // (which fronts Debian's WebKitWebDriver). No browser download, no framework: just fetch.
-import { spawn } from "node:child_process";
-import { mkdirSync, openSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export const APP_BIN = process.env.APP_BIN;
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), "tests/e2e/screenshots");
+
+/** Waits (up to 10 s) until no app holds the workspace named by `--db` in `args`: the previous
+ * test's app may still be exiting, and a second app on a workspace in use hands over to the
+ * first and exits. */
+async function lockReleased(args) {
+  const db = args[args.indexOf("--db") + 1];
+  if (!args.includes("--db") || !db) return;
+  const lock = join(dirname(db), `.${basename(db)}.lock`);
+  for (let i = 0; i < 100 && existsSync(lock); i++) {
+    try {
+      execFileSync("flock", ["-n", lock, "true"]);
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
+}
 
 /** Starts tauri-driver on a free-ish port and waits until it answers.
  *
@@ -66,6 +83,7 @@ async function wd(url, method, path, body) {
 export class Session {
   static async start(driverUrl, args) {
     if (!APP_BIN) throw new Error("APP_BIN must name the built rapport-app binary");
+    await lockReleased(args);
     const value = await wd(driverUrl, "POST", "/session", {
       capabilities: { alwaysMatch: { "tauri:options": { application: APP_BIN, args } } },
     });

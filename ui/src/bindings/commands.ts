@@ -41,6 +41,7 @@ import type { PageRequest } from "./PageRequest";
 import type { Person } from "./Person";
 import type { PersonFilter } from "./PersonFilter";
 import type { PersonInput } from "./PersonInput";
+import type { PersonProfile } from "./PersonProfile";
 import type { Policy } from "./Policy";
 import type { PolicyInput } from "./PolicyInput";
 import type { Postmortem } from "./Postmortem";
@@ -57,6 +58,7 @@ import type { QuestionFilter } from "./QuestionFilter";
 import type { QuestionInput } from "./QuestionInput";
 import type { ReadingInput } from "./ReadingInput";
 import type { RecentWorkspace } from "./RecentWorkspace";
+import type { ReminderSettings } from "./ReminderSettings";
 import type { ReportRequest } from "./ReportRequest";
 import type { Retro } from "./Retro";
 import type { RetroNotes } from "./RetroNotes";
@@ -308,4 +310,13 @@ export type Commands = {
   openslo_import: { args: { path: string; dry_run: boolean }; result: OpenSloReport };
   /** Saves every SLO as OpenSLO YAML where the user chooses; `null` when they cancel. */
   openslo_export: { args: Record<string, never>; result: string | null };
+  /** Everything about one person; `all` lifts the per-section limit. */
+  people_profile: { args: { id: string; all: boolean }; result: PersonProfile };
+  /** Asks where to save a planned interview's calendar file (.ics) and writes it; the saved
+   * path, or `None` when the user cancels. */
+  calendar_save_interview: { args: { id: string }; result: string | null };
+  /** The same for a roadmap's update meetings, as one recurring event. */
+  calendar_save_meetings: { args: { roadmap_id: string }; result: string | null };
+  reminders_settings: { args: Record<string, never>; result: ReminderSettings };
+  reminders_save_settings: { args: { settings: ReminderSettings }; result: ReminderSettings };
 };

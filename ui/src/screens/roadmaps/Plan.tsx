@@ -273,7 +273,15 @@ function RowCard({ api, roadmapId, row: w, index: i, count, focus, interviews, e
               </button>
             </span>
           </header>
-          <p className="small muted">Stakeholders: {w.stakeholders || "—"}</p>
+          <p className="small muted">
+            Stakeholders: {w.stakeholders || "—"}
+            {w.service_name && ` · ${w.kind === "reliability" ? "Reliability" : "Feature"} work for ${w.service_name}`}
+          </p>
+          {w.policy_flag && (
+            <p className="warn-text small" data-testid="row-policy-flag" role="status">
+              {w.policy_flag}
+            </p>
+          )}
           <p className="goal">
             <strong>Goal:</strong> {w.goal_what} <span className="muted">— why: {w.goal_why}</span>
           </p>
