@@ -12,10 +12,10 @@ fail() { echo "test-dist: $*" >&2; exit 1; }
 [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "the package version is not $version"
 [[ $(dpkg-deb -f "$deb" Package) == rapport ]] || fail "the package is not called rapport"
 files=$(dpkg-deb -c "$deb")
-for want in ./usr/bin/rapport-app ./usr/share/applications/Rapport.desktop \
-  ./usr/share/icons/hicolor/32x32/apps/rapport-app.png \
-  ./usr/share/icons/hicolor/128x128/apps/rapport-app.png \
-  ./usr/share/icons/hicolor/256x256@2/apps/rapport-app.png; do
+for want in usr/bin/rapport-app usr/share/applications/Rapport.desktop \
+  usr/share/icons/hicolor/32x32/apps/rapport-app.png \
+  usr/share/icons/hicolor/128x128/apps/rapport-app.png \
+  usr/share/icons/hicolor/256x256@2/apps/rapport-app.png; do
   grep -q " $want\$" <<<"$files" || fail "$deb has no $want"
 done
 

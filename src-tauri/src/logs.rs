@@ -25,6 +25,8 @@ pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_filter(filter());
+    // The appender prunes old files at start and complains when the folder is not there yet.
+    let _ = std::fs::create_dir_all(dir());
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("rapport")
