@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Keys, Session, startDriver } from "./webdriver.mjs";
 
 let driver;
@@ -118,6 +119,7 @@ const overflowing = (app) =>
 async function shots(app, name, { dark = false, each = async () => undefined } = {}) {
   for (const [w, h] of [[1280, 800], [800, 560]]) {
     await size(app, w, h);
+    await sleep(300); // the window manager applies the size, then the page lays out again
     await each(w);
     assert.deepEqual(await overflowing(app), [], `nothing past the right edge at ${w}×${h} (${name})`);
     await app.screenshot(`${name}-${w}`);
@@ -224,8 +226,9 @@ test("transcript: import, refusals, speakers, search, quote, audit, global searc
       dark: true,
       each: async (w) => {
         if (w === 1280) return;
-        await app.click("[data-testid=search-next]");
-        assert.equal(await app.text("[data-testid=transcript-search-count]"), "2 of 2");
+        await app.exec("document.querySelector('[data-testid=transcript-search]').focus()");
+        await app.keys(Keys.Enter);
+        await app.waitFor(async () => (await app.text("[data-testid=transcript-search-count]")) === "2 of 2", "2 of 2 at 800");
         await app.waitFor(() => visible(app, ".tr-hit.current"), "the current hit on screen at 800");
       },
     });
@@ -285,7 +288,8 @@ test("transcript: import, refusals, speakers, search, quote, audit, global searc
     assert.match(await app.exec("return location.hash"), /\/transcript\/[0-9a-f-]{36}\?focus=/);
     await shots(app, "transcript-search-landed", {
       dark: true,
-      each: () => app.exec("document.querySelector('.vrow.focused').scrollIntoView({ block: 'center' })"),
+      // The window resized: the cue comes back into view by itself.
+      each: () => app.waitFor(() => visible(app, ".vrow.focused [data-cue-row='10']"), "cue 10 on screen after a resize"),
     });
 
     // Delete: to the trash, with Undo; Undo brings it back whole (quotes still linked).

@@ -42,6 +42,13 @@ export function Timeline({ cues, who, marks, focusSeq }: Props) {
     if (scroller.firstElementChild) ro.observe(scroller.firstElementChild);
     return () => ro.disconnect();
   }, []);
+  // A list started afresh learns where its scroller is after its first frames: only then is the
+  // focused cue scrolled back into view.
+  const [armed, setArmed] = useState<number | null>(null);
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setArmed(top))));
+    return () => cancelAnimationFrame(frame);
+  }, [top]);
   return (
     <div ref={wrap}>
       <VirtualList
@@ -51,7 +58,7 @@ export function Timeline({ cues, who, marks, focusSeq }: Props) {
         label="Transcript"
         testId="transcript-timeline"
         keyOf={(c) => String(c.seq)}
-        focusKey={focusSeq === null ? null : String(focusSeq)}
+        focusKey={focusSeq === null || armed !== top ? null : String(focusSeq)}
         render={(c, i) => {
           const w = who.get(c.speaker);
           const turn = i === 0 || cues[i - 1]!.speaker !== c.speaker;
