@@ -48,6 +48,21 @@ async function resize(app, width, height) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
+/** Quits and waits until the app has really exited: WebDriver answers before the process has
+ * gone, and an app started on the same workspace meanwhile would find it still taken. */
+async function quitAndWait(app, p) {
+  await app.quit();
+  for (let i = 0; i < 100; i++) {
+    try {
+      execFileSync("pgrep", ["-f", `rapport-app --db ${p.db}`]);
+    } catch {
+      return; // no such process
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app on ${p.db} did not exit`);
+}
+
 async function start(p) {
   const app = await Session.start(driver.url, ["--db", p.db, "--test-dialog-dir", p.dialogs]);
   await resize(app, 1280, 800);
@@ -194,7 +209,7 @@ test("the backup policy is edited, checked by the core, and kept", async () => {
     await app.click("[data-testid=policy-save]");
     await toastShown(app, /Backup policy saved/);
   } finally {
-    await app.quit();
+    await quitAndWait(app, p);
   }
   app = await start(p);
   try {
@@ -319,7 +334,7 @@ test("a damaged workspace gets its own screen with its backups, and a restore br
     await invoke(app, "people_create", person("Saved By Backup"));
     await invoke(app, "backups_create");
   } finally {
-    await app.quit();
+    await quitAndWait(app, p);
   }
   // Fold the write-ahead log into the file (the app was stopped, not closed), then write
   // garbage over every page after the first: the header still says "SQLite", the data is gone.
