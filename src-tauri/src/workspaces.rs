@@ -83,7 +83,9 @@ pub async fn status(_app: tauri::AppHandle, state: &AppState) -> Reply<Workspace
     let open_version = match &workspace {
         Ok(ws) => {
             let ws = ws.clone();
-            blocking(move || ws.read(|db| db.schema_version())).await.ok()
+            blocking(move || ws.read(|db| db.schema_version()))
+                .await
+                .ok()
         }
         Err(_) => None,
     };
