@@ -48,6 +48,21 @@ async function resize(app, width, height) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
+/** Quits and waits until the app has really exited: WebDriver answers before the process has
+ * gone, and an app started on the same workspace meanwhile would find it still taken. */
+async function quitAndWait(app, p) {
+  await app.quit();
+  for (let i = 0; i < 100; i++) {
+    try {
+      execFileSync("pgrep", ["-f", `rapport-app --db ${p.db}`]);
+    } catch {
+      return; // no such process
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the app on ${p.db} did not exit`);
+}
+
 async function start(p) {
   const app = await Session.start(driver.url, ["--db", p.db, "--test-dialog-dir", p.dialogs]);
   await resize(app, 1280, 800);
@@ -75,10 +90,16 @@ async function openWorkspaceScreen(app) {
   await app.find("[data-testid=backups], .workspace-page .empty");
 }
 
-async function peopleNames(app) {
+const rows = (app) => app.exec("return [...document.querySelectorAll('[data-testid=people-table] [data-person]')].map(r => r.dataset.person)");
+
+/** Opens People and waits until it lists exactly `expected` (in any order; none: the empty list). */
+async function expectPeople(app, expected) {
   await app.click("a[data-area=people]");
-  await app.waitFor(() => app.exists("[data-testid=people-table], .page .empty"), "the people list");
-  return app.exec("return [...document.querySelectorAll('[data-testid=people-table] [data-person]')].map(r => r.dataset.person)");
+  const want = JSON.stringify([...expected].sort());
+  await app.waitFor(async () => {
+    const seen = await rows(app);
+    return JSON.stringify([...seen].sort()) === want && (expected.length > 0 || (await app.exists(".page .empty")));
+  }, `People to list ${want}`);
 }
 
 /** Nothing runs past the window's right edge. */
@@ -152,7 +173,7 @@ test("Back up now, then restore it with a preview and a confirmation; the replac
 
     // Changed after the backup: the restore takes it away.
     await invoke(app, "people_create", person("After Backup"));
-    assert.deepEqual((await peopleNames(app)).sort(), ["After Backup", "Before Backup"]);
+    await expectPeople(app, ["After Backup", "Before Backup"]);
     await openWorkspaceScreen(app);
     await app.find("[data-testid=backups] tr[data-kind=manual]");
 
@@ -170,7 +191,7 @@ test("Back up now, then restore it with a preview and a confirmation; the replac
     await app.waitFor(async () => (await count(app, "[data-testid=backups] tr[data-kind=before-restore]")) === 1, "the replaced workspace listed");
     assert.match(await app.text("[data-testid=backups] tr[data-kind=before-restore]"), /Replaced by a restore/);
     await app.screenshot("workspace-after-restore");
-    assert.deepEqual(await peopleNames(app), ["Before Backup"]);
+    await expectPeople(app, ["Before Backup"]);
   } finally {
     await app.quit();
   }
@@ -194,7 +215,7 @@ test("the backup policy is edited, checked by the core, and kept", async () => {
     await app.click("[data-testid=policy-save]");
     await toastShown(app, /Backup policy saved/);
   } finally {
-    await app.quit();
+    await quitAndWait(app, p);
   }
   app = await start(p);
   try {
@@ -212,7 +233,7 @@ test("a new workspace is made in the dialog, and the first one comes back throug
   try {
     await invoke(app, "people_create", person("Only In First"));
     // A half-typed new person: its draft belongs to this workspace.
-    await peopleNames(app);
+    await expectPeople(app, ["Only In First"]);
     await app.click("[data-testid=person-new]");
     await app.setValue("#person-name", "Draft In First");
     await openWorkspaceScreen(app);
@@ -222,7 +243,7 @@ test("a new workspace is made in the dialog, and the first one comes back throug
     assert.ok(existsSync(made));
     // Everything was read again: nothing from the first workspace is left on screen.
     assert.match(await app.text(".sidebar .workspace"), /Rapport workspace\.db/);
-    assert.deepEqual(await peopleNames(app), []);
+    await expectPeople(app, []);
     await app.click("[data-testid=person-new]");
     await app.find("#person-name");
     assert.equal(await app.attr("#person-name", "value"), "", "no draft from the other workspace");
@@ -238,7 +259,7 @@ test("a new workspace is made in the dialog, and the first one comes back throug
     await app.screenshot("workspace-recent");
     await app.click(`[data-testid=recent] li[data-recent="${p.db}"] button`);
     await app.waitFor(async () => (await app.text("[data-testid=ws-path]").catch(() => "")) === p.db, "back on the first workspace");
-    assert.deepEqual(await peopleNames(app), ["Only In First"]);
+    await expectPeople(app, ["Only In First"]);
     await app.click("[data-testid=person-new]");
     await app.waitFor(async () => (await app.attr("#person-name", "value")) === "Draft In First", "the draft back with its workspace");
     await app.click("a[data-area=today]");
@@ -265,7 +286,8 @@ test("the sample workspace is its own file, says so on every screen, and leads b
     assert.match(await app.text("[data-testid=sample-banner]"), /sample workspace.*separate file/i);
     assert.match(await app.text("h1"), /New CI|Roadmap/);
     await app.screenshot("sample-banner-roadmap");
-    const names = await peopleNames(app);
+    await app.click("a[data-area=people]");
+    const names = await app.waitFor(async () => ((await rows(app)).length > 0 ? rows(app) : null), "the sample's people");
     assert.ok(!names.includes("My Own Person"), "the sample does not show my data");
     assert.ok(await app.exists("[data-testid=sample-banner]"), "the banner stays on every screen");
     await app.screenshot("sample-banner-people");
@@ -278,7 +300,7 @@ test("the sample workspace is its own file, says so on every screen, and leads b
     await app.click("[data-testid=sample-back]");
     await app.waitFor(async () => !(await app.exists("[data-testid=sample-banner]")), "the banner gone");
     await app.waitFor(async () => (await app.text("[data-testid=ws-path]").catch(() => "")) === p.db, "back on my workspace");
-    assert.deepEqual(await peopleNames(app), ["My Own Person"]);
+    await expectPeople(app, ["My Own Person"]);
     assert.ok(statSync(p.db).size >= size);
   } finally {
     await app.quit();
@@ -319,7 +341,7 @@ test("a damaged workspace gets its own screen with its backups, and a restore br
     await invoke(app, "people_create", person("Saved By Backup"));
     await invoke(app, "backups_create");
   } finally {
-    await app.quit();
+    await quitAndWait(app, p);
   }
   // Fold the write-ahead log into the file (the app was stopped, not closed), then write
   // garbage over every page after the first: the header still says "SQLite", the data is gone.
@@ -344,7 +366,7 @@ test("a damaged workspace gets its own screen with its backups, and a restore br
     assert.equal(preview.people, "1 person");
     assert.match(preview.text, /damaged workspace is not deleted/);
     await app.waitFor(() => app.exists(".shell"), "the app on the restored workspace", 20_000);
-    assert.deepEqual(await peopleNames(app), ["Saved By Backup"]);
+    await expectPeople(app, ["Saved By Backup"]);
     await openWorkspaceScreen(app);
     await app.waitFor(async () => (await count(app, "[data-testid=backups] tr[data-kind=before-restore]")) === 1, "the damaged file kept as a backup");
   } finally {
@@ -372,7 +394,7 @@ test("a person changed elsewhere while their form is open: saving shows both ver
   const app = await start(p);
   try {
     const priya = await invoke(app, "people_create", person("Priya Raman", "Payments"));
-    await peopleNames(app);
+    await expectPeople(app, ["Priya Raman"]);
     await app.click("button[aria-label='Edit Priya Raman']");
     await app.find("#person-team");
     await app.setValue("#person-team", "Edited here");

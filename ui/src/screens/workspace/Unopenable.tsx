@@ -61,10 +61,10 @@ function WaysOn({ api, damaged, path }: { api: Api; damaged: boolean; path: stri
       )}
       <section aria-labelledby="fatal-recent">
         <h2 id="fatal-recent">Or open another workspace</h2>
-        {recent.data && <RecentTable recent={others} current={null} busy={busy} onOpen={(p) => void run(() => api.workspace_open({ path: p }))} />}
         <div className="actions wrap">
           <SwitchButtons api={api} busy={busy} run={run} />
         </div>
+        {recent.data && <RecentTable recent={others} current={null} busy={busy} onOpen={(p) => void run(() => api.workspace_open({ path: p }))} />}
       </section>
     </>
   );
