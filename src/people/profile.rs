@@ -317,7 +317,7 @@ fn contact_state(db: &Db, person: &Person, zone: Zone, today: NaiveDate) -> Resu
         via: last.map(|(_, v)| v.to_owned()),
         days_since: last.map(|(d, _)| (today - d).num_days()),
         weeks,
-        stale: person.archived_at.is_none() && !last.is_some_and(|(d, _)| d > cutoff),
+        stale: person.archived_at.is_none() && last.is_none_or(|(d, _)| d <= cutoff),
     })
 }
 
