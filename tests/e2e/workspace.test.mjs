@@ -43,7 +43,8 @@ function place(name = "work.db") {
 /** Sets the window's size and waits until the page has laid itself out at it. */
 async function resize(app, width, height) {
   await app.cmd("POST", "/window/rect", { width, height });
-  await app.waitFor(() => app.exec("return window.innerWidth === arguments[0] && window.innerHeight === arguments[1]", [width, height]), `a ${width}×${height} window`);
+  // The application menu's bar takes part of the window's height, so the page is a little lower.
+  await app.waitFor(() => app.exec("return Math.abs(window.innerWidth - arguments[0]) < 40 && Math.abs(window.innerHeight - arguments[1]) < 80", [width, height]), `a ${width}×${height} window`);
   await app.cmd("POST", "/execute/async", { script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))", args: [] });
   await new Promise((r) => setTimeout(r, 300));
 }
@@ -65,7 +66,12 @@ async function quitAndWait(app, p) {
 
 async function start(p) {
   const app = await Session.start(driver.url, ["--db", p.db, "--test-dialog-dir", p.dialogs]);
-  await resize(app, 1280, 800);
+  try {
+    await resize(app, 1280, 800);
+  } catch (e) {
+    await app.quit();
+    throw e;
+  }
   return app;
 }
 
