@@ -69,10 +69,14 @@ clean:
 	rm -rf ui/dist tests/e2e/screenshots
 
 ## Benchmarks (release build): the checker against its 1 s / 100k target, and CSV export of a
-## generated 100k-note workspace next to `sqlite3 -csv`, plus import time.
+## generated 100k-note workspace next to `sqlite3 -csv`, plus import time; then the real app
+## (scripts/bench-app.sh): binary size, start-up and memory next to a bare Tauri app, and every
+## screen's click-to-painted time on a team-scale workspace next to an empty one.
 bench:
 	@scripts/setup.sh bench
 	cargo bench -p rapport --bench lint
 	cargo bench -p rapport --bench csv
 	cargo bench -p rapport --bench transcripts
 	cargo bench -p rapport --bench scale
+	cargo bench -p rapport --bench concurrency
+	scripts/bench-app.sh

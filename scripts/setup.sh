@@ -2,7 +2,8 @@
 # Installs what Rapport needs on Debian/Ubuntu, only what is missing, so it is safe to rerun.
 #   scripts/setup.sh        – build and run: system libraries, Node packages
 #   scripts/setup.sh test   – also what the tests need: Xvfb, WebKitWebDriver, tauri-driver
-#   scripts/setup.sh bench  – also the sqlite3 shell the benchmarks compare against
+#   scripts/setup.sh bench  – also the sqlite3 shell the benchmarks compare against, and what the
+#                             real-app benchmark needs: Xvfb, xwininfo, WebKitWebDriver, tauri-driver
 #   scripts/setup.sh dist   – also what the package test needs: Xvfb and xwininfo
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,7 @@ if [[ $want_test == test ]]; then
   packages+=(xvfb xauth webkit2gtk-driver python3 python3-icalendar python3-recurring-ical-events)
 fi
 if [[ $want_test == bench ]]; then
-  packages+=(sqlite3)
+  packages+=(sqlite3 xvfb xauth webkit2gtk-driver x11-utils)
 fi
 if [[ $want_test == dist ]]; then
   packages+=(xvfb xauth x11-utils)
@@ -41,7 +42,7 @@ if [[ ! -f ui/node_modules/.package-lock.json || ui/package-lock.json -nt ui/nod
   npm --prefix ui ci --no-fund --no-audit --loglevel=error
 fi
 
-if [[ $want_test == test ]] && ! command -v tauri-driver >/dev/null; then
+if [[ $want_test == test || $want_test == bench ]] && ! command -v tauri-driver >/dev/null; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2.0' --locked
 fi
