@@ -39,6 +39,8 @@ pub async fn import_csv(
         roadmap_id: req.roadmap_id,
         slo_id: req.slo_id,
         today: Some(today()),
+        // The app's own writes queue behind its import on the one writer; one transaction.
+        step_rows: None,
     };
     let kind = req.kind;
     let run = move |db: &rapport::Db| {

@@ -18,6 +18,7 @@ use ::csv as rcsv;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db::journal::Journal;
 use crate::db::{Db, Progress};
 use crate::error::{Error, Result};
 
@@ -125,6 +126,10 @@ pub struct ImportOptions {
     pub slo_id: Option<String>,
     /// Today in the user's zone (a deliverable imported as done is done today).
     pub today: Option<chrono::NaiveDate>,
+    /// Commit every this many rows, with an undo journal that keeps the whole import
+    /// all-or-nothing (`db::journal`), so other programs' writes never wait for all of it.
+    /// `None`: one transaction.
+    pub step_rows: Option<usize>,
 }
 
 /// What an import would do (dry run) or did.
@@ -351,13 +356,24 @@ fn run<L: lists::Import>(
     if report.error_total > 0 || opts.dry_run {
         return Ok(report);
     }
-    let unit = db.unit()?;
-    L::apply(
-        db,
-        &ctx,
-        rows.into_iter().map(|(_, r)| r).zip(changes).collect(),
-    )?;
-    unit.commit()?;
+    let rows: Vec<_> = rows.into_iter().map(|(_, r)| r).zip(changes).collect();
+    match opts.step_rows {
+        // A caller's own transaction (a merge, a test) already makes it one unit.
+        Some(step) if rows.len() > step && db.conn().is_autocommit() => {
+            let journal = Journal::begin(db, &format!("import of {} rows", rows.len()))?;
+            let mut rows = rows.into_iter().peekable();
+            while rows.peek().is_some() {
+                let chunk: Vec<_> = rows.by_ref().take(step).collect();
+                journal.step(|db| L::apply(db, &ctx, chunk))?;
+            }
+            journal.finish()?;
+        }
+        _ => {
+            let unit = db.unit()?;
+            L::apply(db, &ctx, rows)?;
+            unit.commit()?;
+        }
+    }
     report.applied = true;
     Ok(report)
 }

@@ -798,6 +798,22 @@ const MIGRATIONS: &[&str] = &[
         WHERE rowid = new.rowid * 16 + 10;
     END;
     "#,
+    // 11: the undo journal of writes that commit in steps (db/journal.rs): one row per running
+    // write, and the statements that reverse its changes, written with them.
+    r#"
+    CREATE TABLE undo_journals (
+        id         TEXT PRIMARY KEY,
+        what       TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        state      TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done'))
+    ) STRICT;
+    CREATE TABLE undo_log (
+        seq        INTEGER PRIMARY KEY,
+        journal_id TEXT NOT NULL,
+        stmt       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX undo_log_journal ON undo_log (journal_id, seq);
+    "#,
 ];
 
 /// Work a migration needs that SQL cannot do, run in the same transaction right after its SQL.

@@ -2,6 +2,7 @@
 //! online backups. Every other module borrows the connection from [`Db`].
 
 pub mod integrity;
+pub mod journal;
 pub mod lock;
 pub(crate) mod migrations;
 pub mod statements;
@@ -118,6 +119,7 @@ impl Db {
             }
             migrations::migrate(&mut db.conn, found, LATEST_VERSION)?;
         }
+        journal::recover(&db)?;
         Ok(db)
     }
 

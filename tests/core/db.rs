@@ -4,6 +4,8 @@ use rapport::db::{Db, LATEST_VERSION};
 use rapport::people::{self, PersonFilter, PersonInput, Role};
 use rapport::Error;
 
+use crate::common::count;
+
 fn ana() -> PersonInput {
     PersonInput {
         name: "Ana Lima".into(),
@@ -140,4 +142,218 @@ fn open_existing_refuses_a_missing_file_and_backup_refuses_its_own_source() {
     let err = db.backup_to(&path, |_| {}).unwrap_err();
     assert_eq!(err.code(), "validation");
     assert!(Db::open_existing(&path).is_ok());
+}
+
+/// Every row of every table the journal covers, as text, to compare a workspace before and after.
+fn dump(db: &Db) -> Vec<String> {
+    let c = db.conn();
+    let tables: Vec<String> = c
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'
+             AND name NOT LIKE 'undo%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+             AND name NOT LIKE '%fts%' AND name NOT LIKE 'search_index%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut s = c
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2"))
+            .unwrap();
+        let n = s.column_count();
+        let rows = s
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        out.extend(rows.map(|r| format!("{t}: {}", r.unwrap())));
+    }
+    out
+}
+
+fn search_hits(db: &Db, word: &str) -> usize {
+    rapport::search::search(db, word, 100).unwrap().len()
+}
+
+#[test]
+fn a_stepped_write_is_reversed_whole_when_dropped_and_kept_whole_when_finished() {
+    use rapport::db::journal::Journal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    let db = Db::open(&path).unwrap();
+    let kept = people::create(&db, &ana()).unwrap();
+    let before = dump(&db);
+
+    // Three steps: adds (with tags and search rows), an edit, a delete; then dropped.
+    let journal = Journal::begin(&db, "test").unwrap();
+    journal
+        .step(|db| {
+            for i in 0..50 {
+                people::create(
+                    db,
+                    &PersonInput {
+                        name: format!("Zebulon {i}"),
+                        ..ana()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    journal
+        .step(|db| {
+            let p = people::get(db, &kept.id)?;
+            people::update(
+                db,
+                &kept.id,
+                p.version,
+                &PersonInput {
+                    notes: "edited\nwith 'quotes' and \"doubles\"".into(),
+                    ..ana()
+                },
+            )
+        })
+        .unwrap();
+    journal
+        .step(|db| {
+            Ok(db.conn().execute(
+                "DELETE FROM questions WHERE rowid IN (SELECT rowid FROM questions LIMIT 3)",
+                [],
+            )?)
+        })
+        .unwrap();
+    assert_eq!(search_hits(&db, "Zebulon"), 50);
+    assert!(dump(&db) != before);
+    drop(journal);
+    assert_eq!(dump(&db), before, "every table is back as it was");
+    assert_eq!(search_hits(&db, "Zebulon"), 0, "and so is the search index");
+    assert_eq!(count(&db, "undo_log"), 0);
+    assert_eq!(count(&db, "undo_journals"), 0);
+
+    // Finished: everything is kept and the journal is gone.
+    let journal = Journal::begin(&db, "test").unwrap();
+    journal
+        .step(|db| {
+            people::create(
+                db,
+                &PersonInput {
+                    name: "Yara".into(),
+                    ..ana()
+                },
+            )
+        })
+        .unwrap();
+    journal.finish().unwrap();
+    assert_eq!(
+        people::list(&db, &PersonFilter::default()).unwrap().total as usize,
+        2
+    );
+    assert_eq!(count(&db, "undo_log"), 0);
+    // Without the journal, nothing records undo any more.
+    people::create(
+        &db,
+        &PersonInput {
+            name: "Xia".into(),
+            ..ana()
+        },
+    )
+    .unwrap();
+    assert_eq!(count(&db, "undo_log"), 0);
+}
+
+#[test]
+fn an_unfinished_stepped_write_is_reversed_at_open_but_keeps_what_others_built_on_it() {
+    use rapport::db::journal::Journal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    let before;
+    let zeb;
+    {
+        let db = Db::open(&path).unwrap();
+        before = people::list(&db, &PersonFilter::default()).unwrap().total as usize;
+        let journal = Journal::begin(&db, "test").unwrap();
+        zeb = journal
+            .step(|db| {
+                people::create(
+                    db,
+                    &PersonInput {
+                        name: "Zebulon".into(),
+                        ..ana()
+                    },
+                )
+            })
+            .unwrap()
+            .id;
+        journal
+            .step(|db| {
+                people::create(
+                    db,
+                    &PersonInput {
+                        name: "Yara".into(),
+                        ..ana()
+                    },
+                )
+            })
+            .unwrap();
+        // Meanwhile another program interviews Zebulon.
+        let other = Db::open(&path).unwrap();
+        crate::common::interview(&other, "Deploys", "2026-11-02T10:00:00Z", &[zeb.as_str()]);
+        drop(other);
+        // The process dies: no finish, no reversal, and its lock goes with it.
+        journal.abandon();
+    }
+    let db = Db::open(&path).unwrap();
+    let names: Vec<String> = people::list(&db, &PersonFilter::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert!(
+        !names.contains(&"Yara".to_owned()),
+        "reversed at open: {names:?}"
+    );
+    assert!(
+        names.contains(&"Zebulon".to_owned()),
+        "kept: an interview the app added refers to him"
+    );
+    assert_eq!(names.len(), before + 1);
+    assert_eq!(count(&db, "undo_journals"), 0);
+    assert_eq!(count(&db, "undo_log"), 0);
+}
+
+#[test]
+fn a_stepped_write_whose_owner_runs_is_left_alone_by_an_opener() {
+    use rapport::db::journal::Journal;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.db");
+    let db = Db::open(&path).unwrap();
+    let journal = Journal::begin(&db, "test").unwrap();
+    journal
+        .step(|db| {
+            people::create(
+                db,
+                &PersonInput {
+                    name: "Zebulon".into(),
+                    ..ana()
+                },
+            )
+        })
+        .unwrap();
+    let other = Db::open(&path).unwrap();
+    assert_eq!(
+        people::list(&other, &PersonFilter::default())
+            .unwrap()
+            .total as usize,
+        1
+    );
+    assert_eq!(count(&other, "undo_journals"), 1);
+    journal.finish().unwrap();
+    assert_eq!(count(&other, "undo_journals"), 0);
 }

@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// Rows per committed step of an import (a few milliseconds of the write lock each).
+const IMPORT_STEP: usize = 1_000;
 use rapport::people::{self, PersonFilter};
 
 #[derive(Parser)]
@@ -271,6 +274,8 @@ fn run(cli: Cli) -> rapport::Result<ExitCode> {
                     None => None,
                 },
                 today: None,
+                // Another program (the app) writes between steps, never waits for all of it.
+                step_rows: Some(IMPORT_STEP),
             };
             let report =
                 rapport::csv::import(&db, kind, &std::fs::read(&file)?, &opts, &mut |_| true)?;
