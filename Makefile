@@ -43,7 +43,7 @@ ui-test:
 
 cargo-test: ui
 	rm -rf $(BINDINGS_CHECK)
-	TS_RS_EXPORT_DIR=$(BINDINGS_CHECK) cargo test --workspace
+	RAPPORT_REQUIRE_EXTERNAL=1 TS_RS_EXPORT_DIR=$(BINDINGS_CHECK) cargo test --workspace
 	@diff -r $(BINDINGS_CHECK) ui/src/bindings >/dev/null || { \
 	  diff -r $(BINDINGS_CHECK) ui/src/bindings | head -20; \
 	  echo "ui/src/bindings is stale: run 'make bindings' and commit the result" >&2; exit 1; }

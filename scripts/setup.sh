@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Rapport needs on Debian/Ubuntu, only what is missing, so it is safe to rerun.
 #   scripts/setup.sh        – build and run: system libraries, Node packages
-#   scripts/setup.sh test   – also what the tests need: Xvfb, WebKitWebDriver, tauri-driver
+#   scripts/setup.sh test   – also what the tests need: Xvfb, WebKitWebDriver, tauri-driver,
+#                             LibreOffice (CSV round trip), Python's iCalendar, xwininfo
 #   scripts/setup.sh bench  – also the sqlite3 shell the benchmarks compare against, and what the
 #                             real-app benchmark needs: Xvfb, xwininfo, WebKitWebDriver, tauri-driver
 #   scripts/setup.sh dist   – also what the package test needs: Xvfb and xwininfo
@@ -11,7 +12,9 @@ cd "$(dirname "$0")/.."
 want_test=${1:-}
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev)
 if [[ $want_test == test ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver python3 python3-icalendar python3-recurring-ical-events)
+  # LibreOffice: the CSV round trip through a real spreadsheet; x11-utils: the package test.
+  packages+=(xvfb xauth webkit2gtk-driver python3 python3-icalendar python3-recurring-ical-events
+    libreoffice-calc-nogui x11-utils)
 fi
 if [[ $want_test == bench ]]; then
   packages+=(sqlite3 xvfb xauth webkit2gtk-driver x11-utils)

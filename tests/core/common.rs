@@ -84,3 +84,13 @@ pub fn version(db: &Db, table: &str, id: &str) -> i64 {
         )
         .unwrap_or(1)
 }
+
+/// A check that needs a program from the system (LibreOffice, Python's iCalendar stack) is
+/// skipped with a message when it is missing, except under `make test`, which installs them
+/// (scripts/setup.sh test) and sets `RAPPORT_REQUIRE_EXTERNAL=1` so a missing one fails.
+pub fn external_missing(what: &str) {
+    if std::env::var_os("RAPPORT_REQUIRE_EXTERNAL").is_some() {
+        panic!("{what} is missing; scripts/setup.sh test installs it");
+    }
+    eprintln!("skipped: {what} is missing (scripts/setup.sh test installs it)");
+}

@@ -36,6 +36,7 @@ fn opts(
         roadmap_id: roadmap.map(str::to_owned),
         slo_id: None,
         today: None,
+        step_rows: None,
     }
 }
 
@@ -385,4 +386,132 @@ fn roadmap_rows_round_trip_into_another_interval() {
         rapport::roadmaps::get(&db, &target.id).unwrap().rows.len(),
         3
     );
+}
+
+/// Converts `src` with headless LibreOffice (`soffice --convert-to`), as a user's "open in
+/// LibreOffice Calc, save as CSV" does, into `out_dir`; returns the new file.
+fn soffice_convert(
+    profile: &std::path::Path,
+    src: &std::path::Path,
+    filter: &str,
+    infilter: Option<&str>,
+    out_dir: &std::path::Path,
+) -> std::path::PathBuf {
+    let mut cmd = std::process::Command::new("soffice");
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        profile.display()
+    ))
+    .args(["--headless", "--norestore"]);
+    if let Some(f) = infilter {
+        cmd.arg(format!("--infilter={f}"));
+    }
+    let out = cmd
+        .args(["--convert-to", filter, "--outdir"])
+        .arg(out_dir)
+        .arg(src)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ext = filter.split(':').next().unwrap();
+    let made = out_dir.join(src.with_extension(ext).file_name().unwrap());
+    assert!(made.exists(), "soffice wrote no {}", made.display());
+    made
+}
+
+#[test]
+fn an_export_edited_in_libreoffice_imports_as_updates_in_place() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::common::external_missing("LibreOffice (soffice)");
+        return;
+    }
+    let db = Db::open_in_memory().unwrap();
+    let mut zoe = person("Zoë Ñúñez");
+    zoe.team = "Payments".into();
+    zoe.notes = "line one\nline \"two\", with comma".into();
+    zoe.core_user = true;
+    let zoe = people::create(&db, &zoe).unwrap();
+    let formula = people::create(&db, &person("=HYPERLINK(\"http://evil\")")).unwrap();
+    let gone = people::create(&db, &person("Archie Ved")).unwrap();
+    people::set_archived(&db, &gone.id, true).unwrap();
+    let before = people::list(&db, &PersonFilter::default()).unwrap().items;
+
+    // Export, then a user's edit: Zoë moves team.
+    let dir = tempfile::tempdir().unwrap();
+    let exported = export(&db, ListKind::People, true);
+    assert_eq!(exported.matches(",Payments,").count(), 1);
+    let edited = dir.path().join("people.csv");
+    std::fs::write(&edited, exported.replace(",Payments,", ",Checkout,")).unwrap();
+    // Through LibreOffice and back: CSV (UTF-8, comma) → its own format → CSV.
+    let profile = dir.path().join("lo-profile");
+    let ods = soffice_convert(
+        &profile,
+        &edited,
+        "ods",
+        Some("CSV:44,34,76,1"),
+        &dir.path().join("ods"),
+    );
+    let saved = soffice_convert(
+        &profile,
+        &ods,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        None,
+        &dir.path().join("saved"),
+    );
+    let text = std::fs::read(&saved).unwrap();
+    assert_ne!(text, exported.as_bytes(), "LibreOffice rewrote the file");
+
+    let preview = csv::import(
+        &db,
+        ListKind::People,
+        &text,
+        &opts(true, &HashMap::new(), None),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!(preview.error_total, 0, "{:?}", preview.errors);
+    assert_eq!((preview.new, preview.updated, preview.unchanged), (0, 1, 2));
+    let done = csv::import(
+        &db,
+        ListKind::People,
+        &text,
+        &opts(false, &HashMap::new(), None),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert!(done.applied);
+    let after = people::list(&db, &PersonFilter::default()).unwrap().items;
+    assert_eq!(after.len(), before.len(), "updated in place, nothing added");
+    let now = people::get(&db, &zoe.id).unwrap();
+    assert_eq!(now.team, "Checkout");
+    assert_eq!(now.name, "Zoë Ñúñez");
+    assert_eq!(now.notes, "line one\nline \"two\", with comma");
+    assert!(now.core_user);
+    assert_eq!(
+        people::get(&db, &formula.id).unwrap().name,
+        "=HYPERLINK(\"http://evil\")"
+    );
+    assert!(
+        people::get(&db, &gone.id).unwrap().archived_at.is_some(),
+        "still archived"
+    );
+
+    // The same file again changes nothing.
+    let again = csv::import(
+        &db,
+        ListKind::People,
+        &text,
+        &opts(false, &HashMap::new(), None),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 3));
 }

@@ -470,7 +470,7 @@ fn calendar_files_from_the_workspace_hold_in_far_time_zones() {
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/core/ics/check_ics.py");
     let Some(python) = python_with_icalendar() else {
-        eprintln!("skipped check_ics.py: no python3 with icalendar and recurring_ical_events (scripts/setup.sh test installs them)");
+        external_missing("python3 with icalendar and recurring_ical_events");
         return;
     };
     let out = Command::new(python)
