@@ -34,7 +34,13 @@ pub const VIEW: &[(&str, &str, Option<&str>)] = &[
     ("view-followups", "&Follow-ups", Some("CmdOrCtrl+7")),
     ("view-findings", "Fi&ndings", Some("CmdOrCtrl+8")),
     ("view-search", "Sear&ch", Some("CmdOrCtrl+9")),
+    (
+        "view-reliability",
+        "Re&liability",
+        Some("CmdOrCtrl+Shift+L"),
+    ),
     ("view-trash", "Tr&ash", None),
+    ("view-workspace", "&Workspace", None),
 ];
 
 pub const THEME: &[(&str, &str, Option<&str>)] = &[
@@ -112,11 +118,18 @@ mod tests {
     #[test]
     fn the_page_handles_every_item() {
         let bridge = include_str!("../../ui/src/components/MenuBridge.tsx");
-        for (id, _, _) in [FILE, VIEW, THEME, ZOOM, HELP].concat() {
+        let sheet = include_str!("../../ui/src/components/ShortcutsSheet.tsx");
+        for (id, _, keys) in [FILE, VIEW, THEME, ZOOM, HELP].concat() {
             assert!(
                 bridge.contains(&format!("\"{id}\"")),
                 "MenuBridge.tsx does not handle {id}"
             );
+            // Ctrl+1 … Ctrl+9 are listed as one range.
+            let listed = keys.map(|k| k.replace("CmdOrCtrl", "Ctrl"));
+            let in_range = |k: &String| k.len() == 6 && k.ends_with(|c| ('1'..='9').contains(&c));
+            if let Some(k) = listed.filter(|k| !in_range(k)) {
+                assert!(sheet.contains(&k), "the shortcuts sheet does not list {k}");
+            }
         }
         let mut ids: Vec<&str> = [FILE, VIEW, THEME, ZOOM, HELP]
             .concat()

@@ -20,7 +20,7 @@ pub const SECTION_LIMIT: i64 = 20;
 /// "Show all" still stops somewhere: a page is not a report.
 pub const SECTION_MAX: i64 = 5_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PersonProfile {
     pub person: Person,
@@ -38,6 +38,8 @@ pub struct PersonProfile {
     pub followups_done_total: i64,
     /// Roadmap rows whose free-text stakeholders name them.
     pub roadmap_rows: Vec<StakeholderRow>,
+    /// SLOs that cite them as evidence or whose service they own, by service then name.
+    pub slos: Vec<ProfileSlo>,
     pub contact: ContactState,
 }
 
@@ -92,6 +94,23 @@ pub struct StakeholderRow {
     pub project: String,
     pub goal_what: String,
     pub stakeholders: String,
+}
+
+/// An SLO they have a stake in: they are cited as its evidence, or they own its service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProfileSlo {
+    pub id: String,
+    pub name: String,
+    pub display_name: Option<String>,
+    pub journey: String,
+    pub target: f64,
+    pub service_id: String,
+    pub service_name: String,
+    /// Cited among the SLO's evidence (people behind it).
+    pub evidence: bool,
+    /// Owner of the SLO's service.
+    pub owner: bool,
 }
 
 /// When we last talked with them, and whether that is longer ago than the workspace's "not
@@ -223,6 +242,7 @@ pub fn profile(
         followups_done: list_followups(true)?,
         followups_done_total: count_followups(true)?,
         roadmap_rows: stakeholder_rows(db, &person.name)?,
+        slos: stake_slos(db, id)?,
         contact: contact_state(db, &person, zone, today)?,
         person,
     })
@@ -285,6 +305,36 @@ fn stakeholder_rows(db: &Db, name: &str) -> Result<Vec<StakeholderRow>> {
 
 /// The last contact as `followups::not_contacted` counts it: an interview they sat (held, or
 /// scheduled before the end of today) or a follow-up done with them.
+/// SLOs citing person `id` as evidence or owned (through their service) by them, in one query.
+fn stake_slos(db: &Db, id: &str) -> Result<Vec<ProfileSlo>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT s.id, s.name, s.display_name, s.journey, s.target, v.id, v.name,
+                EXISTS (SELECT 1 FROM slo_people p WHERE p.slo_id = s.id AND p.person_id = ?1),
+                v.owner_id IS ?1
+         FROM slos s JOIN services v ON v.id = s.service_id
+         WHERE v.owner_id = ?1
+            OR s.id IN (SELECT slo_id FROM slo_people WHERE person_id = ?1)
+         ORDER BY v.name, s.name
+         LIMIT ?2",
+    )?;
+    let slos = stmt
+        .query_map(params![id, SECTION_MAX], |r| {
+            Ok(ProfileSlo {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                display_name: r.get(2)?,
+                journey: r.get(3)?,
+                target: r.get(4)?,
+                service_id: r.get(5)?,
+                service_name: r.get(6)?,
+                evidence: r.get(7)?,
+                owner: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(slos)
+}
+
 fn contact_state(db: &Db, person: &Person, zone: Zone, today: NaiveDate) -> Result<ContactState> {
     let weeks = settings::contact_weeks(db)?;
     let end_of_today = (today + Duration::days(1)).to_string();

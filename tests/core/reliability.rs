@@ -1586,3 +1586,72 @@ fn cli_imports_exports_and_reports_slo_status() {
     assert!(err.contains("SLOs 0 new, 0 updated, 4 unchanged"), "{err}");
     assert_eq!(cli(&["--db", db_s, "slo", "bogus"]).0, 2);
 }
+
+#[test]
+fn the_person_page_lists_the_slos_citing_them_or_owned_by_them() {
+    use rapport::clock::Zone;
+    use rapport::people::profile;
+    let db = Db::open_in_memory().unwrap();
+    let ana = person(&db, "Ana", "Payments", Role::Ic);
+    let bo = person(&db, "Bo", "Platform", Role::Manager);
+    let cy = person(&db, "Cy", "Platform", Role::Ic);
+    let owned = services::create(
+        &db,
+        &ServiceInput {
+            name: "deploys".into(),
+            display_name: String::new(),
+            description: String::new(),
+            owner_id: Some(bo.clone()),
+            user_groups: vec![],
+        },
+        Utc::now(),
+    )
+    .unwrap()
+    .id;
+    let other = service(&db, "ci");
+    let cites_ana = SloInput {
+        people_ids: vec![ana.clone()],
+        ..slo_input(&owned, "deploy-latency", "99", "28d")
+    };
+    objectives::create(&db, &cites_ana).unwrap();
+    objectives::create(&db, &slo_input(&owned, "deploy-success", "99.5", "28d")).unwrap();
+    objectives::create(&db, &slo_input(&other, "ci-results", "99.9", "28d")).unwrap();
+    objectives::create(
+        &db,
+        &SloInput {
+            people_ids: vec![ana.clone(), bo.clone()],
+            ..slo_input(&other, "ci-queue", "95", "7d")
+        },
+    )
+    .unwrap();
+
+    let page = |id: &str| {
+        let zone = Zone::named("UTC").unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        profile::profile(&db, id, false, zone, today).unwrap().slos
+    };
+    let seen = |id: &str| {
+        page(id)
+            .into_iter()
+            .map(|s| (s.service_name, s.name, s.evidence, s.owner))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(&ana),
+        [
+            ("ci".into(), "ci-queue".into(), true, false),
+            ("deploys".into(), "deploy-latency".into(), true, false)
+        ]
+    );
+    // Bo owns both SLOs of "deploys" and is cited once on "ci"; each SLO is listed once.
+    assert_eq!(
+        seen(&bo),
+        [
+            ("ci".into(), "ci-queue".into(), true, false),
+            ("deploys".into(), "deploy-latency".into(), false, true),
+            ("deploys".into(), "deploy-success".into(), false, true)
+        ]
+    );
+    assert!(page(&cy).is_empty());
+    assert_eq!(page(&ana)[0].target, 0.95);
+}

@@ -115,6 +115,15 @@ test("a person's page gathers what we know about them, from People and from an i
       roadmap_id: roadmap.id,
       input: { project: "New CI pilot", stakeholders: "Ana Lima, Eng leads at company", goal_what: "Early feedback on the new CI", goal_why: "before it reaches everyone", priority: "high" },
     });
+    // An SLO citing Ana as evidence, on a service Bo owns.
+    const svc = await invoke(app, "services_create", { input: { name: "deploys", display_name: "Deploys", description: "", owner_id: bo.id, user_groups: [] } });
+    await invoke(app, "slos_create", {
+      input: {
+        service_id: svc.id, name: "deploy-latency", display_name: "Deploys finish in 10 minutes", journey: "An engineer ships a change to production",
+        persona: "", target: "99%", window: "28d", time_zone: "", method: "occurrences", slice_minutes: "", slice_target: "",
+        people_ids: [ana.id], finding_ids: [], note_ids: [],
+      },
+    });
     Object.assign(seeded, { ana, bo, held, planned, fu, roadmap });
 
     // From People: the name opens the page.
@@ -133,6 +142,7 @@ test("a person's page gathers what we know about them, from People and from an i
     assert.match(await app.text("[data-testid=person-followups]"), /Ask how the remote cache feels[\s\S]*due today/);
     assert.match(await app.text("[data-testid=person-followups-done]"), /None done yet/);
     assert.match(await app.text("[data-testid=person-rows]"), /New CI pilot[\s\S]*New CI/);
+    assert.match(await app.text("[data-testid=person-slos]"), /SLOs 1[\s\S]*Deploys finish in 10 minutes[\s\S]*deploys · 99% · cites them/);
     // Interviewed three days ago: contacted, not stale.
     assert.match(await app.text("[data-testid=person-contact-state]"), /Last contact .* by interview, 3 days ago\./);
     await shots(app, "person-page");
@@ -159,6 +169,14 @@ test("a person's page gathers what we know about them, from People and from an i
     await app.exec("document.querySelectorAll('[data-testid=interviewee-link]')[1].click()");
     await app.waitFor(async () => (await app.text("h1")) === "Bo Chen", "Bo's page");
     assert.match(await app.text("[data-testid=person-contact-state]"), /Never contacted/);
+    assert.match(await app.text("[data-testid=person-slos]"), /Deploys finish in 10 minutes[\s\S]*owns the service/);
+    // The SLO's name opens the SLO.
+    await app.click("[data-testid=person-slos] button.link");
+    await app.waitFor(async () => (await app.exec("return location.hash")).startsWith("#/reliability/slo/"), "the SLO from Bo's page");
+    await app.find("h1");
+    assert.match(await app.text("main"), /Deploys finish in 10 minutes/);
+    await app.exec("history.back()");
+    await app.waitFor(async () => (await app.text("h1")) === "Bo Chen", "back on Bo's page");
 
     // From a follow-up and from Today.
     await app.click("a[data-area=followups]");
@@ -179,6 +197,13 @@ test("menu items do what they say (the shell's `menu` event)", async () => {
     await menu(app, "view-roadmaps");
     await app.waitFor(async () => (await app.text("h1")) === "Roadmaps", "View → Roadmaps");
     assert.equal(await app.exec("return location.hash"), "#/roadmaps");
+
+    await menu(app, "view-reliability");
+    await app.waitFor(async () => (await app.exec("return location.hash")) === "#/reliability", "View → Reliability");
+    await app.waitFor(async () => (await app.text("h1")) === "Reliability", "the Reliability screen");
+    await menu(app, "view-workspace");
+    await app.waitFor(async () => (await app.exec("return location.hash")) === "#/workspace", "View → Workspace");
+    await app.waitFor(async () => (await app.text("h1")) === "Workspace", "the Workspace screen");
 
     await menu(app, "theme-dark");
     await app.waitFor(async () => (await app.exec("return document.documentElement.dataset.theme")) === "dark", "View → Dark theme");

@@ -4,6 +4,7 @@ import type { Person } from "./Person";
 import type { ProfileFollowUp } from "./ProfileFollowUp";
 import type { ProfileInterview } from "./ProfileInterview";
 import type { ProfileQuote } from "./ProfileQuote";
+import type { ProfileSlo } from "./ProfileSlo";
 import type { StakeholderRow } from "./StakeholderRow";
 
 export type PersonProfile = { person: Person, 
@@ -26,4 +27,8 @@ followups_done: Array<ProfileFollowUp>, followups_done_total: number,
 /**
  * Roadmap rows whose free-text stakeholders name them.
  */
-roadmap_rows: Array<StakeholderRow>, contact: ContactState, };
+roadmap_rows: Array<StakeholderRow>, 
+/**
+ * SLOs that cite them as evidence or whose service they own, by service then name.
+ */
+slos: Array<ProfileSlo>, contact: ContactState, };

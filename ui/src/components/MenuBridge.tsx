@@ -26,7 +26,9 @@ const VIEWS: Record<string, AreaId> = {
   "view-followups": "followups",
   "view-findings": "findings",
   "view-search": "search",
+  "view-reliability": "reliability",
   "view-trash": "trash",
+  "view-workspace": "workspace",
 };
 
 const THEMES: Record<string, Theme> = { "theme-system": "system", "theme-light": "light", "theme-dark": "dark" };

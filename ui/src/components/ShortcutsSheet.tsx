@@ -8,6 +8,7 @@ export const SHORTCUTS: readonly { group: string; items: readonly [keys: string,
     items: [
       ["Ctrl+K", "Command palette: go to any area or record"],
       ["Ctrl+1 … Ctrl+9", "Today, People, Interviews, Questions, Sprints, Roadmaps, Follow-ups, Findings, Search"],
+      ["Ctrl+Shift+L", "Reliability"],
       ["? or Ctrl+/", "This list of shortcuts"],
       ["Ctrl+= / Ctrl+- / Ctrl+0", "Zoom in, zoom out, actual size"],
       ["Alt+F, Alt+E, Alt+V, Alt+H", "Open the File, Edit, View or Help menu (then arrows and Enter)"],

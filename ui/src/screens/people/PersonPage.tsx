@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { useCall } from "../../lib/hooks";
 import { dateTime, day } from "../../lib/dates";
 import { ROLE_LABELS, plural } from "../../lib/labels";
+import { pct } from "../../lib/numbers";
 import type { Api } from "../../lib/ipc";
 import type { Go } from "../../lib/routes";
 import { ErrorBanner } from "../../kit/ErrorBanner";
@@ -37,7 +38,7 @@ function contactLine(p: PersonProfile): { text: string; stale: boolean } {
 }
 
 /** A page per person: who they are, every interview they sat in, what they said and what it
- * backs, follow-ups, the roadmap rows they are a stakeholder of, and when we last talked. */
+ * backs, follow-ups, the roadmap rows and SLOs they are a stakeholder of, and when we last talked. */
 export function PersonPage({ api, id, go }: { api: Api; id: string; go: Go }) {
   const [all, setAll] = useState(false);
   const call = useCall(() => api.people_profile({ id, all }), [api, id, all]);
@@ -154,6 +155,20 @@ export function PersonPage({ api, id, go }: { api: Api; id: string; go: Go }) {
                     {r.roadmap_title} · {day(r.starts_on)} – {day(r.ends_on)}
                   </span>
                   <div className="small clamp">{r.goal_what}</div>
+                </li>
+              ))}
+            </Section>
+            <Section id="person-slos" title="SLOs" total={p.slos.length} shown={p.slos.length} empty="Not cited by any SLO, and owns no service.">
+              {p.slos.map((s) => (
+                <li key={s.id}>
+                  <button className="link" onClick={() => go("reliability", `slo/${s.id}`)}>
+                    {s.display_name || s.name}
+                  </button>
+                  <span className="muted small">
+                    {" "}
+                    {s.service_name} · {pct(s.target)} · {[s.evidence && "cites them", s.owner && "owns the service"].filter(Boolean).join(", ")}
+                  </span>
+                  <div className="small clamp">{s.journey}</div>
                 </li>
               ))}
             </Section>

@@ -19,18 +19,7 @@ export function StateBadge({ state, testId }: { state: PolicyState; testId?: str
   );
 }
 
-/** 0.999 → "99.9%"; up to `digits` decimals (four by default), none when whole. */
-export function pct(fraction: number | null | undefined, digits = 4): string {
-  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return "—";
-  const p = Math.round(fraction * 100 * 10 ** digits) / 10 ** digits;
-  return `${p.toLocaleString(undefined, { maximumFractionDigits: digits })}%`;
-}
-
-/** A count or figure with separators and at most `digits` decimals. */
-export function num(x: number | null | undefined, digits = 4): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return "—";
-  return x.toLocaleString(undefined, { maximumFractionDigits: digits });
-}
+export { pct, num } from "../../lib/numbers";
 
 /** "12 Nov" for an instant, in the app's zone. */
 export function shortDate(iso: string): string {
