@@ -7,14 +7,14 @@ APP_DEBUG := $(CARGO_TARGET_DIR)/debug/rapport-app
 # committed ones (plain `cargo test` writes them into ui/src/bindings, see .cargo/config.toml).
 BINDINGS_CHECK := $(CARGO_TARGET_DIR)/bindings-check
 
-.PHONY: dist dist-test run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
+.PHONY: package-test dist dist-test run test setup setup-test ui app lint fmt-check clippy ui-check ui-test cargo-test e2e bindings bench clean
 
 ## Build and launch the app on your default workspace (~/.local/share/rapport/rapport.db).
 run: setup ui
 	cargo run --release -p rapport-app
 
 ## Every check and test: format, lints, type-check, unit, integration and end-to-end.
-test: setup-test ui fmt-check ui-check clippy ui-test cargo-test app e2e
+test: setup-test ui fmt-check ui-check clippy ui-test cargo-test app e2e package-test
 
 setup:
 	@scripts/setup.sh
@@ -60,10 +60,16 @@ bindings:
 dist: setup
 	scripts/dist.sh
 
-## Install the .deb, start the installed app under Xvfb on a new workspace, find its window.
+## The package test on the debug build (part of `make test`): bundle it as a .deb, install it
+## with dpkg, start the installed app under Xvfb on a new workspace and find its window.
+package-test: app
+	scripts/dist.sh debug
+	scripts/test-dist.sh debug
+
+## Install the release .deb, start the installed app under Xvfb on a new workspace, find its window.
 dist-test: dist
 	@scripts/setup.sh dist
-	scripts/test-dist.sh
+	scripts/test-dist.sh release
 
 clean:
 	rm -rf ui/dist tests/e2e/screenshots

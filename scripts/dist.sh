@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release app and its Linux packages with the Tauri bundler (the npm package
+# Usage: scripts/dist.sh [release|debug]  (debug: packages the debug build, for `make test`)
+# Builds the app and its Linux packages with the Tauri bundler (the npm package
 # @tauri-apps/cli, a prebuilt binary fetched by npx on first use): a .deb and an .rpm, with
 # the desktop entry, the icons in every size and the version from Cargo.toml. An AppImage is not built: its bundler downloads
 # linuxdeploy from GitHub at build time, which this project does not do.
@@ -7,9 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 TAURI_CLI=2.12.5
+profile=${1:-release}
 npm --prefix ui run build --silent
-cargo build --release -p rapport-app
+if [[ $profile == debug ]]; then
+  cargo build -p rapport-app
+  flags=(--debug --bundles deb)
+else
+  cargo build --release -p rapport-app
+  flags=(--bundles deb,rpm)
+fi
 # Not a dependency in ui/package.json: the registry offers only some of its per-platform
 # binaries, which would break `npm ci` on a fresh clone.
-npx --yes --package "@tauri-apps/cli@$TAURI_CLI" tauri bundle --bundles deb,rpm --ci
-ls -1 "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb "$CARGO_TARGET_DIR"/release/bundle/rpm/*.rpm
+npx --yes --package "@tauri-apps/cli@$TAURI_CLI" tauri bundle "${flags[@]}" --ci
+ls -1 "$CARGO_TARGET_DIR/$profile"/bundle/*/*.{deb,rpm} 2>/dev/null

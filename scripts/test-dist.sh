@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
+# Usage: scripts/test-dist.sh [release|debug]
 # Checks the .deb built by scripts/dist.sh the way a user meets it: its metadata (version from
 # Cargo.toml, desktop entry, icons in every size), then installs it with dpkg, starts the
 # installed app under Xvfb on a new workspace, finds its window, and removes the package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-deb=$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -1)
+deb=$(ls -t "$CARGO_TARGET_DIR/${1:-release}"/bundle/deb/*.deb | head -1)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 fail() { echo "test-dist: $*" >&2; exit 1; }
 
