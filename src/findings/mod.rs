@@ -309,13 +309,15 @@ pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
 
 /// The findings query: each finding once, with its tags, evidence, rows and backing built by
 /// SQLite in the same statement. `cond`, `order` and `limit` pick the page first, so the
-/// evidence and tags are built only for the findings shown, not for every finding sorted.
+/// evidence and tags are built only for the findings shown, not for every finding sorted;
+/// backing is counted only for the findings that pass `cond` (one, for [`get`]).
 fn select(cond: &str, order: &str, limit: &str) -> String {
     format!(
         "
 WITH ev AS (
     SELECT fe.finding_id, n.id AS note_id, n.is_quote, n.speaker_id, n.interview_id
     FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
+    WHERE fe.finding_id IN (SELECT f.id FROM findings f WHERE {cond})
 ), backers AS (
     SELECT DISTINCT ev.finding_id, p.id, p.role
     FROM ev JOIN interview_people ip ON ip.interview_id = ev.interview_id
