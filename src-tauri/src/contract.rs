@@ -56,7 +56,7 @@ use rapport::today::Today;
 use rapport::transcripts::{self, PullInput, Side, TranscriptSummary, TranscriptView};
 use rapport::trash::{self, TrashEntry};
 
-use crate::state::{today, zone, AppState, Reply};
+use crate::state::{json, today, zone, AppState, Json, Reply};
 use crate::workspaces::{self, WorkspaceStatus};
 use crate::{dialogs, files};
 
@@ -104,14 +104,14 @@ macro_rules! contract {
 
     (@command read $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
-            state.read(stringify!($name), move |db| (reads($body))(db)).await
+        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<Json> {
+            state.read_json(stringify!($name), Box::new(move |db| (reads::<$ret, _>($body))(db).and_then(json))).await
         }
     };
     (@command write $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
-            state.write(stringify!($name), move |db| (writes($body))(db)).await
+        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<Json> {
+            state.write_json(stringify!($name), Box::new(move |db| (writes::<$ret, _>($body))(db).and_then(json))).await
         }
     };
     (@command pure $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
