@@ -120,7 +120,9 @@ fn main() {
         ),
         (
             "not contacted",
-            Box::new(move |db| drop(followups::not_contacted(db, 6, Zone::UTC, today).unwrap())),
+            Box::new(move |db| {
+                drop(followups::not_contacted(db, 6, Zone::UTC, today, 50).unwrap())
+            }),
         ),
         (
             "Today",
@@ -158,7 +160,7 @@ fn main() {
             .unwrap();
         let _ = s.query_map([], |r| r.get::<_, String>(0)).unwrap().count();
     });
-    let ours = median(|| drop(followups::not_contacted(&db, 6, Zone::UTC, today).unwrap()));
+    let ours = median(|| drop(followups::not_contacted(&db, 6, Zone::UTC, today, 50).unwrap()));
     line("not contacted", ours, "one GROUP BY", theirs, None);
 
     search_figures(&db);

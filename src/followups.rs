@@ -500,8 +500,14 @@ pub fn offer_for_deliverable(db: &Db, id: &str, today: NaiveDate) -> Result<Foll
 #[ts(export)]
 pub struct NotContacted {
     pub weeks: u32,
+    /// The first of them, in order (see [`not_contacted`]).
     pub people: Vec<StaleContact>,
+    /// How many there are in all.
+    pub total: u64,
 }
+
+/// The most people [`not_contacted`] lists at once however many a screen asks for.
+pub const NOT_CONTACTED_MAX: usize = 5_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -515,39 +521,49 @@ pub struct StaleContact {
 }
 
 /// Active people not contacted for `weeks` weeks (an interview they sat, or a follow-up done
-/// with them), core users first, then never contacted, then longest ago.
+/// with them), core users first, then never contacted, then longest ago: the first `limit` of
+/// them (at most [`NOT_CONTACTED_MAX`]) and how many there are. Everyone is judged on a light
+/// row (id, name, two dates); only the people returned are read in full.
 pub fn not_contacted(
     db: &Db,
     weeks: u32,
     zone: clock::Zone,
     today: NaiveDate,
-) -> Result<Vec<StaleContact>> {
+    limit: usize,
+) -> Result<(Vec<StaleContact>, u64)> {
     let cutoff = today - Duration::weeks(weeks.into());
-    let mut out = Vec::new();
     // Held, or at least scheduled before the end of today: a planned interview still ahead is
     // not contact yet. One query for everyone: each person's last interview and last follow-up.
     let end_of_today = (today + Duration::days(1)).to_string();
-    let mut stmt = db.conn().prepare_cached(&format!(
+    let mut stmt = db.conn().prepare_cached(
         "WITH li AS (
              SELECT ip.person_id, max(i.scheduled_at) AS at
              FROM interview_people ip JOIN interviews i ON i.id = ip.interview_id
              WHERE i.started_at IS NOT NULL OR i.scheduled_at < ?1
              GROUP BY ip.person_id),
          lf AS (SELECT person_id, max(done_on) AS on_ FROM followups GROUP BY person_id)
-         SELECT {}, li.at, lf.on_ FROM people p
+         SELECT p.id, p.core_user, p.name, li.at, lf.on_ FROM people p
          LEFT JOIN li ON li.person_id = p.id LEFT JOIN lf ON lf.person_id = p.id
          WHERE p.archived_at IS NULL",
-        people::COLUMNS_P
-    ))?;
+    )?;
+    struct Stale {
+        id: String,
+        core_user: bool,
+        name: String,
+        last: Option<(NaiveDate, &'static str)>,
+    }
+    let mut stale = Vec::new();
     let rows = stmt.query_map([end_of_today], |r| {
         Ok((
-            people::from_row(r)?,
-            r.get::<_, Option<String>>(11)?,
-            r.get::<_, Option<String>>(12)?,
+            r.get::<_, String>(0)?,
+            r.get::<_, bool>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
         ))
     })?;
     for row in rows {
-        let (person, interviewed, followed) = row?;
+        let (id, core_user, name, interviewed, followed) = row?;
         let interviewed = interviewed.and_then(|t| zone.day(&t));
         let followed = followed.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
         let last = match (interviewed, followed) {
@@ -559,27 +575,47 @@ pub fn not_contacted(
         if last.is_some_and(|(d, _)| d > cutoff) {
             continue;
         }
-        out.push(StaleContact {
-            person,
-            last_contact: last.map(|(d, _)| d.to_string()),
-            via: last.map(|(_, v)| v.to_owned()),
-            days_since: last.map(|(d, _)| (today - d).num_days()),
+        stale.push(Stale {
+            id,
+            core_user,
+            name: name.to_lowercase(),
+            last,
         });
     }
-    out.sort_by(|a, b| {
-        b.person
-            .core_user
-            .cmp(&a.person.core_user)
-            .then(a.last_contact.is_some().cmp(&b.last_contact.is_some()))
-            .then(b.days_since.cmp(&a.days_since))
-            .then(
-                a.person
-                    .name
-                    .to_lowercase()
-                    .cmp(&b.person.name.to_lowercase()),
-            )
-    });
-    Ok(out)
+    let total = stale.len() as u64;
+    let key = |s: &Stale| (!s.core_user, s.last.is_some(), s.last.map(|(d, _)| d));
+    let shown = limit.min(NOT_CONTACTED_MAX).min(stale.len());
+    let order = |a: &Stale, b: &Stale| key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name));
+    if shown < stale.len() {
+        stale.select_nth_unstable_by(shown, order);
+        stale.truncate(shown);
+    }
+    stale.sort_by(order);
+
+    let ids = serde_json::Value::from(stale.iter().map(|s| s.id.as_str()).collect::<Vec<_>>())
+        .to_string();
+    let mut people: std::collections::HashMap<String, Person> = db
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {} FROM people p WHERE p.id IN (SELECT value FROM json_each(?1))",
+            people::COLUMNS_P
+        ))?
+        .query_map([ids], people::from_row)?
+        .map(|p| p.map(|p| (p.id.clone(), p)))
+        .collect::<rusqlite::Result<_>>()?;
+    let out = stale
+        .into_iter()
+        .filter_map(|s| {
+            let person = people.remove(&s.id)?;
+            Some(StaleContact {
+                person,
+                last_contact: s.last.map(|(d, _)| d.to_string()),
+                via: s.last.map(|(_, v)| v.to_owned()),
+                days_since: s.last.map(|(d, _)| (today - d).num_days()),
+            })
+        })
+        .collect();
+    Ok((out, total))
 }
 
 #[cfg(test)]

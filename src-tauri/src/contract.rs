@@ -56,9 +56,15 @@ use rapport::today::Today;
 use rapport::transcripts::{self, PullInput, Side, TranscriptSummary, TranscriptView};
 use rapport::trash::{self, TrashEntry};
 
-use crate::state::{json, today, zone, AppState, Json, Reply};
+use std::future::Future;
+use std::pin::Pin;
+
+use tauri::Manager;
+
+use crate::state::{json, logged, today, zone, AppState, Json, ReadJob, Reply, WriteJob};
 use crate::workspaces::{self, WorkspaceStatus};
 use crate::{dialogs, files};
+use rapport::ErrorPayload;
 
 /// Declares every command once; see the module documentation.
 macro_rules! contract {
@@ -68,9 +74,26 @@ macro_rules! contract {
     );* $(;)?) => {
         $( contract!(@command $kind $name ( $($arg : $ty),* ) -> $ret => $body); )*
 
-        /// Registers every command of the contract, and only those.
+        /// Every command of the contract, by name, and only those.
+        const ROUTES: &[(&str, Route)] = &[$( (stringify!($name), $name as Route) ),*];
+
+        /// Registers the contract: one handler that finds the command by name, reads its
+        /// arguments and runs it. One path for all, so the binary holds one copy of the
+        /// runtime's task and reply code instead of one per command.
         pub fn register(b: tauri::Builder<tauri::Wry>) -> tauri::Builder<tauri::Wry> {
-            b.invoke_handler(tauri::generate_handler![$($name),*])
+            b.invoke_handler(|invoke| {
+                let Some(&(name, route)) = ROUTES.iter().find(|(n, _)| *n == invoke.message.command()) else {
+                    return false;
+                };
+                let args = match invoke.message.payload() {
+                    tauri::ipc::InvokeBody::Json(serde_json::Value::Object(m)) => m.clone(),
+                    _ => Args::new(),
+                };
+                let app = invoke.message.webview().app_handle().clone();
+                let call = route(app.clone(), args);
+                invoke.resolver.respond_async(run(name, app, call));
+                true
+            })
         }
 
         /// The TypeScript `Commands` type: for each command, its arguments and its result.
@@ -103,27 +126,32 @@ macro_rules! contract {
     };
 
     (@command read $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
-        #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<Json> {
-            state.read_json(stringify!($name), Box::new(move |db| (reads::<$ret, _>($body))(db).and_then(json))).await
+        fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
+            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            Call::Read(Box::new(move |db| (reads::<$ret, _>($body))(db).and_then(json)))
         }
     };
     (@command write $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
-        #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<Json> {
-            state.write_json(stringify!($name), Box::new(move |db| (writes::<$ret, _>($body))(db).and_then(json))).await
+        fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
+            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            Call::Write(Box::new(move |db| (writes::<$ret, _>($body))(db).and_then(json)))
         }
     };
     (@command pure $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
-        #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name($($arg: $ty),*) -> Reply<$ret> {
-            crate::state::logged(stringify!($name), $body)
+        fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
+            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            let out: rapport::Result<$ret> = $body;
+            Call::Done(out.and_then(json))
         }
     };
     (@command app $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
-        #[tauri::command(rename_all = "snake_case")]
-        pub async fn $name(app: tauri::AppHandle, state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Reply<$ret> {
-            ($body)(app, state.inner()).await
+        fn $name(app: tauri::AppHandle, mut _args: Args) -> Call {
+            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            Call::App(Box::pin(async move {
+                let state = app.state::<AppState>();
+                let out: Reply<$ret> = ($body)(app.clone(), state.inner()).await;
+                out.and_then(|v| json(v).map_err(|e| ErrorPayload::from(&e)))
+            }))
         }
     };
 }
@@ -298,9 +326,11 @@ contract! {
     write followups_delete(id: String) -> TrashEntry => |db| followups::delete(db, &id);
     /// Who to follow up with now that a deliverable shipped.
     read followups_offer(deliverable_id: String) -> FollowUpOffer => |db| followups::offer_for_deliverable(db, &deliverable_id, today());
-    read followups_not_contacted() -> NotContacted => |db| {
+    /// The first `limit` people not contacted for the workspace's N weeks, and how many in all.
+    read followups_not_contacted(limit: u32) -> NotContacted => |db| {
         let weeks = settings::contact_weeks(db)?;
-        Ok(NotContacted { weeks, people: followups::not_contacted(db, weeks, zone(), today())? })
+        let (people, total) = followups::not_contacted(db, weeks, zone(), today(), limit as usize)?;
+        Ok(NotContacted { weeks, people, total })
     };
     write followups_set_contact_weeks(weeks: u32) -> u32 => |db| settings::set_contact_weeks(db, weeks);
     read today_dashboard() -> Today => |db| rapport::today::dashboard(db, zone(), today());
@@ -372,6 +402,47 @@ contract! {
 /// The instant budgets are computed at.
 fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
+}
+
+/// A command's arguments as the page sent them: an object keyed by argument name.
+type Args = serde_json::Map<String, Json>;
+
+/// A command with its arguments read, ready to run.
+enum Call {
+    /// On a read connection, on the blocking pool.
+    Read(ReadJob),
+    /// As one transaction on the writer, on the blocking pool.
+    Write(WriteJob),
+    /// Needs the app (dialogs, windows, switching workspaces).
+    App(Pin<Box<dyn Future<Output = Reply<Json>> + Send>>),
+    /// Already answered: a `pure` command, or arguments that could not be read.
+    Done(rapport::Result<Json>),
+}
+
+/// What the contract's macro makes of each command: its arguments read into a [`Call`].
+type Route = fn(tauri::AppHandle, Args) -> Call;
+
+/// Argument `name`, or a clear error naming it. A missing optional argument is `null`.
+fn arg<T: serde::de::DeserializeOwned>(args: &mut Args, name: &str) -> rapport::Result<T> {
+    let value = args.remove(name).unwrap_or(Json::Null);
+    serde_json::from_value(value)
+        .map_err(|e| rapport::Error::invalid(name, format!("argument {name}: {e}")))
+}
+
+/// Runs a call and words its reply for the page; failures are logged with the command's name.
+async fn run(
+    command: &'static str,
+    app: tauri::AppHandle,
+    call: Call,
+) -> Result<Json, tauri::ipc::InvokeError> {
+    let state = app.state::<AppState>();
+    let out = match call {
+        Call::Read(job) => state.read_json(command, job).await,
+        Call::Write(job) => state.write_json(command, job).await,
+        Call::App(task) => task.await,
+        Call::Done(out) => logged(command, out),
+    };
+    out.map_err(|e| tauri::ipc::InvokeError(serde_json::to_value(e).unwrap_or(Json::Null)))
 }
 
 /// Gives a `read` body its parameter type (a closure's is not inferred from a later call).

@@ -662,8 +662,9 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
 
     let weeks = settings::contact_weeks(&db).unwrap();
     assert_eq!(weeks, 6, "six weeks unless set otherwise");
-    let stale =
-        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today()).unwrap();
+    let (stale, total) =
+        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today(), 100).unwrap();
+    assert_eq!(total, 6);
     type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<i64>);
     let got: Vec<Row> = stale
         .iter()
@@ -690,8 +691,9 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
 
     // One week: Dan, interviewed exactly seven days ago, is due again; Eli is not.
     let names = |weeks: u32| -> Vec<String> {
-        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today())
+        followups::not_contacted(&db, weeks, rapport::clock::Zone::system(), today(), 100)
             .unwrap()
+            .0
             .into_iter()
             .map(|s| s.person.name)
             .collect()
@@ -699,6 +701,17 @@ fn people_not_contacted_for_weeks_are_listed_core_users_first() {
     assert_eq!(names(1), ["Zed", "Yan", "Abe", "Hal", "Bea", "Cal", "Dan"]);
     // Twenty weeks: only those never contacted.
     assert_eq!(names(20), ["Zed", "Abe", "Hal"]);
+    // A screen gets the first few, in the same order, and the count of all.
+    let (first, total) =
+        followups::not_contacted(&db, 1, rapport::clock::Zone::system(), today(), 3).unwrap();
+    assert_eq!(total, 7);
+    assert_eq!(
+        first
+            .iter()
+            .map(|s| s.person.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Zed", "Yan", "Abe"]
+    );
 
     assert_eq!(settings::set_contact_weeks(&db, 12).unwrap(), 12);
     assert_eq!(settings::contact_weeks(&db).unwrap(), 12);

@@ -64,7 +64,7 @@ fn statements(db: &Db) -> Vec<(&'static str, u64)> {
         followups::list(db, &q, today).unwrap();
     });
     run("followups::not_contacted", &|| {
-        followups::not_contacted(db, 6, Zone::UTC, today).unwrap();
+        followups::not_contacted(db, 6, Zone::UTC, today, 50).unwrap();
     });
     run("today::dashboard", &|| {
         today::dashboard(db, Zone::UTC, today).unwrap();

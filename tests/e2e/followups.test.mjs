@@ -242,6 +242,23 @@ test("a follow-up edited from its version (a past date refused at the field), de
       "the last row loaded",
     );
     await shots(app, "followups-3000");
+
+    // 120 people never contacted: the list shows 50 of them and the count, then 50 more.
+    for (let i = 0; i < 120; i++) {
+      const r = await invoke(app, "people_create", {
+        input: { name: `Quiet ${String(i).padStart(3, "0")}`, team: "Infra", role: "ic", contact: "", core_user: false, notes: "", duplicate_ok: false },
+      });
+      assert.ok(r.ok, JSON.stringify(r.err ?? ""));
+    }
+    await app.click("a[data-area=today]");
+    await app.click("a[data-area=followups]");
+    await app.waitFor(async () => (await stale(app)).length === 50, "the first 50 not contacted");
+    const total = Number((await app.text("[data-testid=not-contacted]")).match(/50 of (\d+)/)?.[1]);
+    assert.ok(total >= 120, `the count of all (${total})`);
+    const first = await stale(app);
+    await app.click("[data-testid=stale-more]");
+    await app.waitFor(async () => (await stale(app)).length === 100, "50 more");
+    assert.deepEqual((await stale(app)).slice(0, 50), first, "the same order, extended");
   } catch (e) {
     await app.screenshot("followups-edit-failure").catch(() => undefined);
     throw e;

@@ -4,4 +4,12 @@ import type { StaleContact } from "./StaleContact";
 /**
  * People not contacted for `weeks` weeks (the workspace's setting).
  */
-export type NotContacted = { weeks: number, people: Array<StaleContact>, };
+export type NotContacted = { weeks: number, 
+/**
+ * The first of them, in order (see [`not_contacted`]).
+ */
+people: Array<StaleContact>, 
+/**
+ * How many there are in all.
+ */
+total: number, };

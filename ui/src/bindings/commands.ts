@@ -256,7 +256,8 @@ export type Commands = {
   followups_delete: { args: { id: string }; result: TrashEntry };
   /** Who to follow up with now that a deliverable shipped. */
   followups_offer: { args: { deliverable_id: string }; result: FollowUpOffer };
-  followups_not_contacted: { args: Record<string, never>; result: NotContacted };
+  /** The first `limit` people not contacted for the workspace's N weeks, and how many in all. */
+  followups_not_contacted: { args: { limit: number }; result: NotContacted };
   followups_set_contact_weeks: { args: { weeks: number }; result: number };
   today_dashboard: { args: Record<string, never>; result: Today };
   /** Every service with its policy state now. */

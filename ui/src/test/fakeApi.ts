@@ -47,7 +47,7 @@ function defaults(): Partial<Api> {
     roadmaps_list: async () => [],
     sprints_list: async () => [],
     followups_list: async () => page([]),
-    followups_not_contacted: async () => ({ weeks: 6, people: [] }),
+    followups_not_contacted: async () => ({ weeks: 6, people: [], total: 0 }),
     today_dashboard: async () => ({ date: "2026-11-23", interviews: [], followups: [], meetings: [], sprint: null, roadmaps: [], action_items_overdue: [] }),
   };
 }

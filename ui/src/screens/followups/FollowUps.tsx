@@ -75,22 +75,26 @@ function Complete({ api, f, onDone }: { api: Api; f: FollowUp; onDone: () => voi
   );
 }
 
+/** How many people the not-contacted list shows at first, and adds per "Show more". */
+const STALE_PAGE = 50;
+
 /** Who has not been talked with for N weeks, core users first. `changes` moves whenever follow-ups
  * change, so a completed one takes its person off the list. */
 function NotContacted({ api, changes, onFollowUp }: { api: Api; changes: number; onFollowUp: (p: Person) => void }) {
   const [data, setData] = useState<NotContactedList | null>(null);
   const [weeks, setWeeks] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [limit, setLimit] = useState(STALE_PAGE);
   const load = useCallback(
     () =>
-      api.followups_not_contacted().then(
+      api.followups_not_contacted({ limit }).then(
         (d) => {
           setData(d);
           setWeeks(String(d.weeks));
         },
         (e: Error) => setError(e.message),
       ),
-    [api],
+    [api, limit],
   );
   useEffect(() => {
     void load();
@@ -148,6 +152,16 @@ function NotContacted({ api, changes, onFollowUp }: { api: Api; changes: number;
           </li>
         ))}
       </ul>
+      {data && data.total > data.people.length && (
+        <p className="small">
+          <span className="muted">
+            {data.people.length} of {data.total}.{" "}
+          </span>
+          <button className="link" data-testid="stale-more" onClick={() => setLimit((l) => l + STALE_PAGE)}>
+            Show {Math.min(STALE_PAGE, data.total - data.people.length)} more
+          </button>
+        </p>
+      )}
     </section>
   );
 }
