@@ -1,6 +1,6 @@
 //! The IPC contract, written once. Each line names a command, its arguments and its result
-//! and says how it runs; the [`contract!`] macro turns the list into the Tauri commands, the
-//! handler list and the TypeScript `Commands` type (`ui/src/bindings/commands.ts`) that
+//! and says how it runs; the [`contract!`] macro turns the list into one routing table behind
+//! one invoke handler and the TypeScript `Commands` type (`ui/src/bindings/commands.ts`) that
 //! `ui/src/lib/ipc.ts` and the test fake are typed against. A wrong name, argument or result in
 //! the UI fails `tsc`; a command can't be registered without being in the contract.
 //!
