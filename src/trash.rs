@@ -425,7 +425,7 @@ pub fn merge_person(db: &Db, into: &str, from: &str, label: &str) -> Result<Tras
         for row in rows_where(conn, &fk.child, &fk.column, &from_v)? {
             let old_key = row.key(&keys);
             let (clause, mut args) = key_clause(&old_key);
-            args.insert(0, Value::Text(into.to_owned()));
+            args[0] = Value::Text(into.to_owned());
             let moved = conn.execute(
                 &format!(
                     "UPDATE OR IGNORE {} SET {} = ?1 WHERE {clause}",

@@ -18,6 +18,9 @@ use super::Db;
 use crate::clock;
 use crate::error::{Error, Result};
 
+/// How long the write lock is left free between two steps.
+pub const STEP_GAP: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Undo rows removed per transaction when a journal is cleared, so clearing a million of them
 /// never holds the write lock for long either.
 const CLEAR_STEP: i64 = 20_000;
@@ -161,13 +164,16 @@ impl<'a> Journal<'a> {
         })
     }
 
-    /// Runs `f` as one step: its own write transaction, committed when it returns `Ok`.
+    /// Runs `f` as one step: its own write transaction, committed when it returns `Ok`. After
+    /// the commit the write lock stays free for [`STEP_GAP`], so a writer waiting for it (the
+    /// app, polling every millisecond) gets it before the next step.
     pub fn step<T>(&self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         let conn = self.db.conn();
         conn.execute_batch("BEGIN IMMEDIATE")?;
         match f(self.db) {
             Ok(v) => {
                 conn.execute_batch("COMMIT")?;
+                std::thread::sleep(STEP_GAP);
                 Ok(v)
             }
             Err(e) => {

@@ -814,6 +814,20 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX undo_log_journal ON undo_log (journal_id, seq);
     "#,
+    // 12: each finding's backing, kept by triggers (findings/backing.rs installs them), so
+    // lists sort by it without counting every finding's backers.
+    r#"
+    -- Derived, so not a child of `findings` by foreign key: the trash snapshots a finding's
+    -- children, and a restored finding is recounted by the triggers instead.
+    CREATE TABLE finding_backing (
+        finding_id TEXT PRIMARY KEY,
+        backing    INTEGER NOT NULL,
+        leads      INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER fb_findings_ad AFTER DELETE ON findings BEGIN
+        DELETE FROM finding_backing WHERE finding_id = old.id;
+    END;
+    "#,
 ];
 
 /// Work a migration needs that SQL cannot do, run in the same transaction right after its SQL.
@@ -821,6 +835,9 @@ fn after(version: i64, tx: &rusqlite::Transaction) -> Result<()> {
     if version == 8 {
         crate::people::backfill_name_keys(tx)?;
         crate::questions::backfill_filter_keys(tx)?;
+    }
+    if version == 12 {
+        crate::findings::backing::install(tx)?;
     }
     Ok(())
 }

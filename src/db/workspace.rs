@@ -25,7 +25,11 @@ pub struct Workspace {
 impl Workspace {
     /// Opens (creating and migrating if needed) the workspace at `path`.
     pub fn open(path: &Path) -> Result<Workspace> {
-        let writer = crate::open_workspace(path)?;
+        let mut writer = crate::open_workspace(path)?;
+        // Another program's long write (a CLI import) frees the lock for a few milliseconds
+        // between its steps (db::journal); SQLite's own busy handler sleeps up to 100 ms at a
+        // time and would miss those gaps, so the app's writer looks every millisecond.
+        writer.conn_mut().busy_handler(Some(poll_every_ms))?;
         Ok(Workspace {
             path: writer.path().to_owned(),
             writer: Mutex::new(writer),
@@ -74,6 +78,13 @@ impl Workspace {
         let mut db = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut db)
     }
+}
+
+/// A busy handler: wait a millisecond and try again, for about five seconds (after which
+/// [`begin_immediate`] logs and keeps waiting, up to [`WRITE_WAIT`]).
+fn poll_every_ms(attempt: i32) -> bool {
+    std::thread::sleep(Duration::from_millis(1));
+    attempt < 5_000
 }
 
 fn begin_immediate(db: &Db) -> Result<()> {

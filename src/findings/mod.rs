@@ -20,6 +20,7 @@ use crate::tags::normalize_tag;
 use crate::trash::{self, TrashEntry, TrashKind};
 use crate::validate;
 
+pub(crate) mod backing;
 pub mod report;
 
 pub const TITLE_MAX: usize = 200;
@@ -310,27 +311,14 @@ pub fn delete(db: &Db, id: &str) -> Result<TrashEntry> {
 /// The findings query: each finding once, with its tags, evidence, rows and backing built by
 /// SQLite in the same statement. `cond`, `order` and `limit` pick the page first, so the
 /// evidence and tags are built only for the findings shown, not for every finding sorted;
-/// backing is counted only for the findings that pass `cond` (one, for [`get`]).
+/// backing is kept up to date by triggers (`backing.rs`).
 fn select(cond: &str, order: &str, limit: &str) -> String {
     format!(
         "
-WITH ev AS (
-    SELECT fe.finding_id, n.id AS note_id, n.is_quote, n.speaker_id, n.interview_id
-    FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
-    WHERE fe.finding_id IN (SELECT f.id FROM findings f WHERE {cond})
-), backers AS (
-    SELECT DISTINCT ev.finding_id, p.id, p.role
-    FROM ev JOIN interview_people ip ON ip.interview_id = ev.interview_id
-    JOIN people p ON p.id = ip.person_id
-    WHERE ev.is_quote = 0 OR ev.speaker_id IS NULL OR ev.speaker_id = p.id
-), counts AS (
-    SELECT finding_id, count(*) AS backing,
-           sum(role IN ('lead', 'manager')) AS leads
-    FROM backers GROUP BY finding_id
-), page AS (
+WITH page AS (
     SELECT f.id, coalesce(c.backing, 0) AS backing, coalesce(c.leads, 0) AS leads,
            row_number() OVER (ORDER BY {order}) AS pos
-    FROM findings f LEFT JOIN counts c ON c.finding_id = f.id
+    FROM findings f LEFT JOIN finding_backing c ON c.finding_id = f.id
     WHERE {cond} ORDER BY pos {limit}
 )
 SELECT f.id, f.title, f.detail, f.recommendation, f.status, f.source, f.created_at,

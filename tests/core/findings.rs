@@ -329,3 +329,136 @@ fn reports_carry_the_content_escaped_for_their_format() {
         .render(DocFormat::Html)
         .contains("<td>Ana</td>"));
 }
+
+/// Every finding's backing counted from scratch, the way the list once did per call.
+fn counted(db: &Db) -> Vec<(String, i64, i64)> {
+    db.conn()
+        .prepare(
+            "SELECT f.id, count(b.pid), coalesce(sum(b.role IN ('lead', 'manager')), 0)
+             FROM findings f LEFT JOIN (
+                 SELECT DISTINCT fe.finding_id, p.id AS pid, p.role
+                 FROM finding_evidence fe JOIN notes n ON n.id = fe.note_id
+                 JOIN interview_people ip ON ip.interview_id = n.interview_id
+                 JOIN people p ON p.id = ip.person_id
+                 WHERE n.is_quote = 0 OR n.speaker_id IS NULL OR n.speaker_id = p.id
+             ) b ON b.finding_id = f.id GROUP BY f.id ORDER BY f.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// What the list shows, by finding.
+fn listed(db: &Db) -> Vec<(String, i64, i64)> {
+    let mut out: Vec<_> = findings::all(db)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.id, f.interviewee_count, f.lead_count))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn kept_backing_matches_a_fresh_count_after_every_kind_of_change() {
+    let f = fixture();
+    let db = &f.db;
+    let cy = person(db, "Cy", "Checkout", Role::Ic);
+    let a = findings::create(db, &input("Flaky", &[], &[&f.note])).unwrap();
+    let b = findings::create(db, &input("Reruns", &[], &[&f.quote, &f.lead_note])).unwrap();
+    let check = |what: &str| assert_eq!(listed(db), counted(db), "after {what}");
+    check("creating");
+    assert_eq!((b.interviewee_count, b.lead_count), (2, 1));
+
+    // Evidence added and removed by an edit.
+    findings::update(
+        db,
+        &a.id,
+        a.version,
+        &input("Flaky", &[], &[&f.note, &f.lead_note]),
+    )
+    .unwrap();
+    check("adding evidence");
+    let a = findings::get(db, &a.id).unwrap();
+    findings::update(db, &a.id, a.version, &input("Flaky", &[], &[&f.lead_note])).unwrap();
+    check("removing evidence");
+    // A quote's speaker changes, then it becomes a plain note.
+    let q = notes::get(db, &f.quote).unwrap();
+    let bo = rapport::people::list(db, &Default::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|p| p.name == "Bo")
+        .unwrap()
+        .id;
+    let q = notes::update(
+        db,
+        &q.id,
+        q.version,
+        &NoteInput {
+            text: q.text.clone(),
+            is_quote: true,
+            speaker_id: Some(bo.clone()),
+        },
+    )
+    .unwrap();
+    check("a new speaker");
+    notes::update(
+        db,
+        &q.id,
+        q.version,
+        &NoteInput {
+            text: q.text.clone(),
+            is_quote: false,
+            speaker_id: None,
+        },
+    )
+    .unwrap();
+    check("a quote made a note");
+    // Someone joins the interview; a role changes; two people merge.
+    let iv = interviews::get(db, &f.interview).unwrap();
+    // Bo leaves the interview and Cy takes his place.
+    let ids = vec![f.ana.clone(), cy.clone()];
+    let changed = InterviewInput {
+        title: iv.title.clone(),
+        topic: iv.topic.clone(),
+        scheduled_at: iv.scheduled_at.clone(),
+        duration_minutes: iv.duration_minutes,
+        interviewee_ids: ids,
+        note_taker_id: None,
+        guide_id: None,
+        acknowledge_mixed_roles: true,
+    };
+    interviews::update(db, &iv.id, iv.version, &changed).unwrap();
+    check("an interviewee replaced");
+    let p = rapport::people::get(db, &cy).unwrap();
+    rapport::people::update(
+        db,
+        &cy,
+        p.version,
+        &person_input("Cy", "Checkout", Role::Manager),
+    )
+    .unwrap();
+    check("a role changed");
+    rapport::people::merge(db, &bo, &cy).unwrap();
+    check("a merge");
+    // Deletes go to the trash and come back.
+    let gone = notes::delete(db, &f.lead_note).unwrap();
+    check("a note deleted");
+    rapport::trash::restore(db, &gone.id).unwrap();
+    check("the note restored");
+    let gone = interviews::delete(db, &f.interview).unwrap();
+    check("an interview deleted");
+    rapport::trash::restore(db, &gone.id).unwrap();
+    check("the interview restored");
+    let gone = findings::delete(db, &b.id).unwrap();
+    check("a finding deleted");
+    rapport::trash::restore(db, &gone.id).unwrap();
+    check("the finding restored");
+    assert!(
+        listed(db).iter().any(|(_, n, _)| *n > 0),
+        "something is backed"
+    );
+}

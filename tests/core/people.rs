@@ -195,3 +195,93 @@ fn roles_serialize_as_lowercase_words() {
     assert!(Role::Lead.is_leadership() && Role::Manager.is_leadership());
     assert!(!Role::Ic.is_leadership() && !Role::Other.is_leadership());
 }
+
+#[test]
+fn a_merge_moves_every_reference_and_restore_un_merges_exactly() {
+    use rapport::interviews::notes::{self, NoteInput};
+    use rapport::{followups, interviews, trash};
+    let db = Db::open_in_memory().unwrap();
+    let ana = person(&db, "Ana Lima", "Payments", Role::Ic);
+    let dup = person(&db, "A. Lima", "Payments", Role::Ic);
+    let bo = person(&db, "Bo", "Payments", Role::Ic);
+    // The duplicate sat one interview alone and one with Ana, spoke a quote, has a follow-up.
+    let alone = interview(
+        &db,
+        "Deploys",
+        "2026-11-02T10:00:00Z",
+        &[dup.as_str(), bo.as_str()],
+    );
+    let both = interview(
+        &db,
+        "Rollbacks",
+        "2026-11-03T10:00:00Z",
+        &[ana.as_str(), dup.as_str()],
+    );
+    interviews::start(&db, &alone).unwrap();
+    let quote = notes::add(
+        &db,
+        &alone,
+        &NoteInput {
+            text: "I wait for CI".into(),
+            is_quote: true,
+            speaker_id: Some(dup.clone()),
+        },
+    )
+    .unwrap();
+    let fu = followups::create(
+        &db,
+        &followups::FollowUpInput {
+            person_id: dup.clone(),
+            reason: "Ask again".into(),
+            due_on: "2026-12-01".into(),
+            deliverable_id: None,
+            interview_id: None,
+            release: String::new(),
+        },
+        d("2026-11-24"),
+    )
+    .unwrap();
+    let ids = |iv: &str| {
+        let mut v: Vec<String> = interviews::get(&db, iv)
+            .unwrap()
+            .interviewees
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let before = (ids(&alone), ids(&both));
+
+    let entry = people::merge(&db, &ana, &dup).unwrap();
+    assert_eq!(ids(&alone), sorted(vec![ana.clone(), bo.clone()]));
+    assert_eq!(ids(&both), [ana.clone()], "one place, not two");
+    assert_eq!(
+        notes::get(&db, &quote.id).unwrap().speaker_id,
+        Some(ana.clone())
+    );
+    assert_eq!(
+        followups::get(&db, &fu.id, d("2026-11-24"))
+            .unwrap()
+            .person_id,
+        ana
+    );
+    assert_eq!(people::get(&db, &dup).unwrap_err().code(), "not_found");
+
+    trash::restore(&db, &entry.id).unwrap();
+    assert_eq!((ids(&alone), ids(&both)), before);
+    assert_eq!(
+        notes::get(&db, &quote.id).unwrap().speaker_id,
+        Some(dup.clone())
+    );
+    assert_eq!(
+        followups::get(&db, &fu.id, d("2026-11-24"))
+            .unwrap()
+            .person_id,
+        dup
+    );
+}
