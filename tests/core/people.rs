@@ -259,7 +259,7 @@ fn a_merge_moves_every_reference_and_restore_un_merges_exactly() {
 
     let entry = people::merge(&db, &ana, &dup).unwrap();
     assert_eq!(ids(&alone), sorted(vec![ana.clone(), bo.clone()]));
-    assert_eq!(ids(&both), [ana.clone()], "one place, not two");
+    assert_eq!(ids(&both), vec![ana.clone()], "one place, not two");
     assert_eq!(
         notes::get(&db, &quote.id).unwrap().speaker_id,
         Some(ana.clone())
