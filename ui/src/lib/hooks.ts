@@ -46,10 +46,20 @@ export function useCall<T>(fn: () => Promise<T>, deps: readonly unknown[]): Call
   return { data, error, loading, reload, setError };
 }
 
-/** `value`, once it has stopped changing for `ms`. */
+/** `value`, debounced: at once after a quiet spell, else once it has stopped changing for `ms`. */
 export function useDebounced<T>(value: T, ms = 150): T {
   const [v, setV] = useState(value);
+  const changed = useRef(-Infinity);
   useEffect(() => {
+    const now = performance.now();
+    const quiet = now - changed.current >= ms;
+    changed.current = now;
+    // After a quiet spell the first change goes through at once (one keystroke shows its
+    // results without waiting); changes that follow it within `ms` wait until typing stops.
+    if (quiet) {
+      setV(value);
+      return;
+    }
     const t = setTimeout(() => setV(value), ms);
     return () => clearTimeout(t);
   }, [value, ms]);
