@@ -466,27 +466,13 @@ fn an_export_edited_in_libreoffice_imports_as_updates_in_place() {
         None,
         &dir.path().join("saved"),
     );
-    let text = std::fs::read(&saved).unwrap();
-    assert_ne!(text, exported.as_bytes(), "LibreOffice rewrote the file");
+    let text = String::from_utf8(std::fs::read(&saved).unwrap()).unwrap();
+    assert_ne!(text, exported, "LibreOffice rewrote the file");
 
-    let preview = csv::import(
-        &db,
-        ListKind::People,
-        &text,
-        &opts(true, &HashMap::new(), None),
-        &mut |_| true,
-    )
-    .unwrap();
+    let preview = import(&db, ListKind::People, &text, true);
     assert_eq!(preview.error_total, 0, "{:?}", preview.errors);
     assert_eq!((preview.new, preview.updated, preview.unchanged), (0, 1, 2));
-    let done = csv::import(
-        &db,
-        ListKind::People,
-        &text,
-        &opts(false, &HashMap::new(), None),
-        &mut |_| true,
-    )
-    .unwrap();
+    let done = import(&db, ListKind::People, &text, false);
     assert!(done.applied);
     let after = people::list(&db, &PersonFilter::default()).unwrap().items;
     assert_eq!(after.len(), before.len(), "updated in place, nothing added");
@@ -505,13 +491,6 @@ fn an_export_edited_in_libreoffice_imports_as_updates_in_place() {
     );
 
     // The same file again changes nothing.
-    let again = csv::import(
-        &db,
-        ListKind::People,
-        &text,
-        &opts(false, &HashMap::new(), None),
-        &mut |_| true,
-    )
-    .unwrap();
+    let again = import(&db, ListKind::People, &text, false);
     assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 3));
 }

@@ -177,6 +177,13 @@ fn dump(db: &Db) -> Vec<String> {
     out
 }
 
+fn named(name: impl Into<String>) -> PersonInput {
+    PersonInput {
+        name: name.into(),
+        ..ana()
+    }
+}
+
 fn search_hits(db: &Db, word: &str) -> usize {
     rapport::search::search(db, word, 100).unwrap().len()
 }
@@ -195,13 +202,7 @@ fn a_stepped_write_is_reversed_whole_when_dropped_and_kept_whole_when_finished()
     journal
         .step(|db| {
             for i in 0..50 {
-                people::create(
-                    db,
-                    &PersonInput {
-                        name: format!("Zebulon {i}"),
-                        ..ana()
-                    },
-                )?;
+                people::create(db, &named(format!("Zebulon {i}")))?;
             }
             Ok(())
         })
@@ -239,15 +240,7 @@ fn a_stepped_write_is_reversed_whole_when_dropped_and_kept_whole_when_finished()
     // Finished: everything is kept and the journal is gone.
     let journal = Journal::begin(&db, "test").unwrap();
     journal
-        .step(|db| {
-            people::create(
-                db,
-                &PersonInput {
-                    name: "Yara".into(),
-                    ..ana()
-                },
-            )
-        })
+        .step(|db| people::create(db, &named("Yara")))
         .unwrap();
     journal.finish().unwrap();
     assert_eq!(
@@ -256,14 +249,7 @@ fn a_stepped_write_is_reversed_whole_when_dropped_and_kept_whole_when_finished()
     );
     assert_eq!(count(&db, "undo_log"), 0);
     // Without the journal, nothing records undo any more.
-    people::create(
-        &db,
-        &PersonInput {
-            name: "Xia".into(),
-            ..ana()
-        },
-    )
-    .unwrap();
+    people::create(&db, &named("Xia")).unwrap();
     assert_eq!(count(&db, "undo_log"), 0);
 }
 
@@ -279,27 +265,11 @@ fn an_unfinished_stepped_write_is_reversed_at_open_but_keeps_what_others_built_o
         before = people::list(&db, &PersonFilter::default()).unwrap().total as usize;
         let journal = Journal::begin(&db, "test").unwrap();
         zeb = journal
-            .step(|db| {
-                people::create(
-                    db,
-                    &PersonInput {
-                        name: "Zebulon".into(),
-                        ..ana()
-                    },
-                )
-            })
+            .step(|db| people::create(db, &named("Zebulon")))
             .unwrap()
             .id;
         journal
-            .step(|db| {
-                people::create(
-                    db,
-                    &PersonInput {
-                        name: "Yara".into(),
-                        ..ana()
-                    },
-                )
-            })
+            .step(|db| people::create(db, &named("Yara")))
             .unwrap();
         // Meanwhile another program interviews Zebulon.
         let other = Db::open(&path).unwrap();
@@ -336,15 +306,7 @@ fn a_stepped_write_whose_owner_runs_is_left_alone_by_an_opener() {
     let db = Db::open(&path).unwrap();
     let journal = Journal::begin(&db, "test").unwrap();
     journal
-        .step(|db| {
-            people::create(
-                db,
-                &PersonInput {
-                    name: "Zebulon".into(),
-                    ..ana()
-                },
-            )
-        })
+        .step(|db| people::create(db, &named("Zebulon")))
         .unwrap();
     let other = Db::open(&path).unwrap();
     assert_eq!(
