@@ -20,4 +20,6 @@ fi
 # Not a dependency in ui/package.json: the registry offers only some of its per-platform
 # binaries, which would break `npm ci` on a fresh clone.
 npx --yes --package "@tauri-apps/cli@$TAURI_CLI" tauri bundle "${flags[@]}" --ci
-ls -1 "$CARGO_TARGET_DIR/$profile"/bundle/*/*.{deb,rpm} 2>/dev/null
+# What was built (a debug build makes only the .deb).
+shopt -s nullglob
+printf '%s\n' "$CARGO_TARGET_DIR/$profile"/bundle/*/*.deb "$CARGO_TARGET_DIR/$profile"/bundle/*/*.rpm
