@@ -154,6 +154,28 @@ test("a service and an SLO: field errors, the no-evidence warning, readings from
     await until(app, "[data-testid=service-title]", /CI pipeline/);
     assert.match(await app.text(".rel-head"), /Owner: Ana Lima · serves backend engineers, mobile engineers/);
 
+    // A stale edit: the service changes elsewhere while its form is open; saving shows both
+    // versions, and "take theirs" loads what is stored.
+    await app.click("[data-testid=service-edit]");
+    await app.find("[data-testid=service-form]");
+    const svc = (await invoke(app, "services_list", {})).find((x) => x.name === "ci-pipeline");
+    await invoke(app, "services_update", {
+      id: svc.id,
+      version: svc.version,
+      input: { name: "ci-pipeline", display_name: "CI pipeline (renamed elsewhere)", description: svc.description ?? "", owner_id: svc.owner?.id ?? null, user_groups: svc.user_groups },
+    });
+    await setText(app, "#service-display_name", "CI pipeline, mine");
+    await app.click("[data-testid=service-save]");
+    await app.find("[data-testid=conflict-dialog]");
+    assert.equal(await app.text("[data-testid=mine-display_name]"), "CI pipeline, mine");
+    assert.equal(await app.text("[data-testid=theirs-display_name]"), "CI pipeline (renamed elsewhere)");
+    await app.click("[data-testid=conflict-take-theirs]");
+    await app.waitFor(async () => (await app.exec("return document.getElementById('service-display_name')?.value")) === "CI pipeline (renamed elsewhere)", "theirs loaded");
+    await setText(app, "#service-display_name", "CI pipeline");
+    await app.click("[data-testid=service-save]");
+    await app.waitFor(async () => !(await app.exists("[data-testid=service-form]")), "the form closes once saved");
+    assert.doesNotMatch(await app.text("[data-testid=service-title]"), /renamed|mine/);
+
     // Rows of the running roadmap serve the service: one feature, one reliability.
     await chooseByText(app, "[data-testid=link-roadmap]", "Platform H1");
     await app.choose("[data-testid='link-kind-Checkout redesign']", "feature");

@@ -1,3 +1,4 @@
+import { useState, type ReactNode } from "react";
 import { Modal } from "./Dialogs";
 
 interface Props {
@@ -54,4 +55,56 @@ export function ConflictDialog({ what, fields, mine, theirs, onKeepMine, onTakeT
       </div>
     </Modal>
   );
+}
+
+interface StaleEditOptions<R> {
+  what: string;
+  fields: { key: string; label: string }[];
+  /** The form's values now. */
+  mine: () => object;
+  /** The stored record as form values. */
+  theirs: (record: R) => object;
+  /** Saves again from version `from` ("keep mine"). */
+  save: (from: number) => unknown;
+  /** Loads the stored record into the form ("take theirs"). */
+  take: (record: R) => void;
+}
+
+export interface StaleEdit<R> {
+  /** The version the edit started from (moves on when the user settles a conflict). */
+  version: number;
+  /** Call with the stored record when a save was refused as stale. */
+  stale: (record: R) => void;
+  /** After a save that keeps the form open: edits go on from the saved version. */
+  saved: (version: number) => void;
+  /** The conflict dialog while one is open; call it inside the form's JSX. */
+  dialog: () => ReactNode;
+}
+
+/** An edit that carries the version it started from, and the "changed since you opened it"
+ * dialog when a save was stale: keep mine (save again over the stored version) or take theirs. */
+export function useStaleEdit<R extends { version: number }>(start: number, o: StaleEditOptions<R>): StaleEdit<R> {
+  const [version, setVersion] = useState(start);
+  const [conflict, setConflict] = useState<R | null>(null);
+  const dialog = () =>
+    conflict && (
+      <ConflictDialog
+        what={o.what}
+        fields={o.fields}
+        mine={o.mine() as Record<string, unknown>}
+        theirs={o.theirs(conflict) as Record<string, unknown>}
+        onKeepMine={() => {
+          setVersion(conflict.version);
+          setConflict(null);
+          void o.save(conflict.version);
+        }}
+        onTakeTheirs={() => {
+          setVersion(conflict.version);
+          o.take(conflict);
+          setConflict(null);
+        }}
+        onCancel={() => setConflict(null)}
+      />
+    );
+  return { version, stale: setConflict, saved: setVersion, dialog };
 }

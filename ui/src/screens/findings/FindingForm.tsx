@@ -10,7 +10,7 @@ import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
 import { useDebounced } from "../../lib/hooks";
 import { FINDING_STATUSES } from "../../lib/labels";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -49,12 +49,18 @@ const FIELDS = [
  * or remove them) and the roadmap rows that act on it. */
 export function FindingForm({ api, finding, onSaved, onClose }: { api: Api; finding: Finding; onSaved: () => void; onClose: () => void }) {
   const form = useForm<Values>(valuesOf(finding), "finding", `finding.${finding.id}`);
-  const [version, setVersion] = useState(finding.version);
-  const [conflict, setConflict] = useState<Finding | null>(null);
+  const edit = useStaleEdit<Finding>(finding.version, {
+    what: "finding",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const confirm = useConfirm();
   const v = form.values;
 
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const input: FindingInput = {
@@ -69,7 +75,7 @@ export function FindingForm({ api, finding, onSaved, onClose }: { api: Api; find
         await api.findings_update({ id: finding.id, version: from, input });
         onSaved();
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as Finding) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as Finding) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "Your edits to this finding will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -176,25 +182,7 @@ export function FindingForm({ api, finding, onSaved, onClose }: { api: Api; find
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="finding"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={{ ...valuesOf(conflict) } as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

@@ -8,7 +8,7 @@ import type { ItemStatus } from "../../bindings/ItemStatus";
 import type { Person } from "../../bindings/Person";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -51,8 +51,14 @@ export function ActionItemForm({ api, postmortemId, severity, item, onSaved, onC
   onClose: () => void;
 }) {
   const form = useForm<Values>(item ? valuesOf(item) : EMPTY, "item", item ? `item.${item.id}` : `item.new.${postmortemId}`);
-  const [version, setVersion] = useState(item?.version ?? 0);
-  const [conflict, setConflict] = useState<ActionItem | null>(null);
+  const edit = useStaleEdit<ActionItem>(item?.version ?? 0, {
+    what: "action item",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const [owner, setOwner] = useState<Person | null>(null);
   const confirm = useConfirm();
   const v = form.values;
@@ -63,7 +69,7 @@ export function ActionItemForm({ api, postmortemId, severity, item, onSaved, onC
   }, [api, ownerId]);
   const [ownerTouched, setOwnerTouched] = useState(false);
   const shownOwner = ownerTouched ? v.owner : (v.owner ?? owner);
-  const save = (from = version, titleOk = false): Promise<boolean> =>
+  const save = (from = edit.version, titleOk = false): Promise<boolean> =>
     form.submit(
       async (x) => {
         const { owner: _o, ...rest } = x;
@@ -73,7 +79,7 @@ export function ActionItemForm({ api, postmortemId, severity, item, onSaved, onC
         onSaved(saved);
       },
       {
-        onConflict: (e: IpcError) => setConflict(e.current as ActionItem),
+        onConflict: (e: IpcError) => edit.stale(e.current as ActionItem),
         onAck: (e: IpcError) =>
           void confirm({ title: "Start with a verb?", body: e.message, confirmLabel: "Keep this title", cancelLabel: "Edit the title" }).then((ok) => {
             if (ok) void save(from, true);
@@ -179,25 +185,7 @@ export function ActionItemForm({ api, postmortemId, severity, item, onSaved, onC
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="action item"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from "react";
 import type { Policy } from "../../bindings/Policy";
 import type { PolicyState } from "../../bindings/PolicyState";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -42,11 +41,17 @@ const STATES: PolicyState[] = ["watch", "reliability_first", "freeze"];
 /** Edits the policy's text and its machine-readable steps (budget left → state). */
 export function PolicyForm({ api, policy, onSaved, onClose }: { api: Api; policy: Policy; onSaved: () => void; onClose: () => void }) {
   const form = useForm<Values>(valuesOf(policy), "policy", `policy.${policy.service_id}`);
-  const [version, setVersion] = useState(policy.version);
-  const [conflict, setConflict] = useState<Policy | null>(null);
+  const edit = useStaleEdit<Policy>(policy.version, {
+    what: "policy",
+    fields: SECTIONS.map((s) => ({ key: s.key, label: s.label })),
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const confirm = useConfirm();
   const v = form.values;
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const { steps, share, ...text } = x;
@@ -60,7 +65,7 @@ export function PolicyForm({ api, policy, onSaved, onClose }: { api: Api; policy
         });
         onSaved();
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as Policy) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as Policy) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "Your edits to the policy will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -132,25 +137,7 @@ export function PolicyForm({ api, policy, onSaved, onClose }: { api: Api; policy
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="policy"
-          fields={SECTIONS.map((s) => ({ key: s.key, label: s.label }))}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

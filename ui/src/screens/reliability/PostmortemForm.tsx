@@ -1,4 +1,3 @@
-import { useState } from "react";
 import type { IncidentSeverity } from "../../bindings/IncidentSeverity";
 import type { Postmortem } from "../../bindings/Postmortem";
 import type { PostmortemInput } from "../../bindings/PostmortemInput";
@@ -8,7 +7,7 @@ import { fromLocalInput, toLocalInput } from "../../lib/dates";
 import { useCall } from "../../lib/hooks";
 import { byteToIndex } from "../../lib/spans";
 import { MarkedText } from "../../components/LintView";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -112,13 +111,19 @@ function BlameNotes({ api, text, onRewrite, testId }: { api: Api; text: string; 
  * typed, with a rewrite. */
 export function PostmortemForm({ api, postmortem, onSaved, onClose }: { api: Api; postmortem: Postmortem | null; onSaved: (p: Postmortem) => void; onClose: () => void }) {
   const form = useForm<Values>(postmortem ? valuesOf(postmortem) : EMPTY, "pm", postmortem ? `postmortem.${postmortem.id}` : "postmortem.new");
-  const [version, setVersion] = useState(postmortem?.version ?? 0);
-  const [conflict, setConflict] = useState<Postmortem | null>(null);
+  const edit = useStaleEdit<Postmortem>(postmortem?.version ?? 0, {
+    what: "postmortem",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const confirm = useConfirm();
   const services = useCall(() => api.services_list(), [api]);
   const v = form.values;
   const slos = useCall(() => (v.service_id ? api.slos_list({ service_id: v.service_id }) : Promise.resolve([])), [api, v.service_id]);
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const input: PostmortemInput = {
@@ -128,10 +133,10 @@ export function PostmortemForm({ api, postmortem, onSaved, onClose }: { api: Api
           timeline: x.timeline.map((e) => ({ at: utc(e.at), text: e.text })),
         };
         const saved = postmortem ? await api.postmortems_update({ id: postmortem.id, version: from, input }) : await api.postmortems_create({ input });
-        setVersion(saved.version);
+        edit.saved(saved.version);
         onSaved(saved);
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as Postmortem) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as Postmortem) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this postmortem will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -262,25 +267,7 @@ export function PostmortemForm({ api, postmortem, onSaved, onClose }: { api: Api
           {postmortem ? "Discard changes" : "Cancel"}
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="postmortem"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { IpcError } from "../../lib/ipc";
 import { dateTime, fromLocalInput, toLocalInput } from "../../lib/dates";
 import { usePagedList } from "../../lib/hooks";
 import { plural } from "../../lib/labels";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import { VirtualList } from "../../kit/VirtualList";
@@ -100,10 +100,16 @@ export function Readings({ api, slo, total, onChanged }: { api: Api; slo: Slo; t
 
 function ReadingForm({ api, sloId, reading, timeslices, onSaved, onCancel }: { api: Api; sloId: string; reading: StoredReading | null; timeslices: boolean; onSaved: () => void; onCancel: () => void }) {
   const form = useForm<Values>(reading ? valuesOf(reading) : EMPTY, "reading", reading ? `reading.${reading.id}` : `reading.new.${sloId}`);
-  const [version, setVersion] = useState(reading?.version ?? 0);
-  const [conflict, setConflict] = useState<StoredReading | null>(null);
+  const edit = useStaleEdit<StoredReading>(reading?.version ?? 0, {
+    what: "reading",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const v = form.values;
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const input = {
@@ -118,7 +124,7 @@ function ReadingForm({ api, sloId, reading, timeslices, onSaved, onCancel }: { a
         form.replace(EMPTY);
         onSaved();
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as StoredReading) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as StoredReading) },
     );
   return (
     <form
@@ -160,25 +166,7 @@ function ReadingForm({ api, sloId, reading, timeslices, onSaved, onCancel }: { a
           </button>
         )}
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="reading"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

@@ -4,7 +4,7 @@ import type { Service } from "../../bindings/Service";
 import type { ServiceInput } from "../../bindings/ServiceInput";
 import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -47,8 +47,14 @@ const valuesOf = (s: Service, owner: Person | null): Values => ({
 export function ServiceForm({ api, service, onSaved, onClose }: { api: Api; service: Service | null; onSaved: (s: Service) => void; onClose: () => void }) {
   const [owner, setOwner] = useState<{ id: string; person: Person } | null>(null);
   const form = useForm<Values>(service ? valuesOf(service, null) : EMPTY, "service", service ? `service.${service.id}` : "service.new");
-  const [version, setVersion] = useState(service?.version ?? 0);
-  const [conflict, setConflict] = useState<Service | null>(null);
+  const edit = useStaleEdit<Service>(service?.version ?? 0, {
+    what: "service",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c, null),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c, null)),
+  });
   const confirm = useConfirm();
   const v = form.values;
   const ownerId = service?.owner?.id;
@@ -60,14 +66,14 @@ export function ServiceForm({ api, service, onSaved, onClose }: { api: Api; serv
   const [ownerTouched, setOwnerTouched] = useState(false);
   const shownOwner = ownerTouched ? v.owner : (v.owner ?? (owner && owner.id === ownerId ? owner.person : null));
 
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const input = toInput({ ...x, owner: shownOwner });
         const saved = service ? await api.services_update({ id: service.id, version: from, input }) : await api.services_create({ input });
         onSaved(saved);
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as Service) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as Service) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this form will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -129,25 +135,7 @@ export function ServiceForm({ api, service, onSaved, onClose }: { api: Api; serv
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="service"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict, null) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict, null));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

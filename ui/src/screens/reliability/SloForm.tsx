@@ -10,7 +10,7 @@ import type { Api } from "../../lib/ipc";
 import { IpcError } from "../../lib/ipc";
 import { currentZone } from "../../lib/dates";
 import { useDebounced } from "../../lib/hooks";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -62,12 +62,18 @@ const empty = (serviceId: string): Values => ({
  * and the user evidence behind it. Every rule is the core's, shown at its field. */
 export function SloForm({ api, serviceId, slo, onSaved, onClose }: { api: Api; serviceId: string; slo: Slo | null; onSaved: (s: Slo) => void; onClose: () => void }) {
   const form = useForm<Values>(slo ? valuesOf(slo) : empty(serviceId), "slo", slo ? `slo.${slo.id}` : `slo.new.${serviceId}`);
-  const [version, setVersion] = useState(slo?.version ?? 0);
-  const [conflict, setConflict] = useState<Slo | null>(null);
+  const edit = useStaleEdit<Slo>(slo?.version ?? 0, {
+    what: "SLO",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const confirm = useConfirm();
   const v = form.values;
   const calendar = /^(month|monthly|quarter|quarterly|1M|1Q)$/i.test(v.window.trim());
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const { people, findings, notes, ...rest } = x;
@@ -75,7 +81,7 @@ export function SloForm({ api, serviceId, slo, onSaved, onClose }: { api: Api; s
         const saved = slo ? await api.slos_update({ id: slo.id, version: from, input }) : await api.slos_create({ input });
         onSaved(saved);
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as Slo) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as Slo) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this form will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -233,25 +239,7 @@ export function SloForm({ api, serviceId, slo, onSaved, onClose }: { api: Api; s
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="SLO"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

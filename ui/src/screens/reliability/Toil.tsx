@@ -8,7 +8,7 @@ import { IpcError } from "../../lib/ipc";
 import { day } from "../../lib/dates";
 import { useCall, usePagedList } from "../../lib/hooks";
 import { plural } from "../../lib/labels";
-import { ConflictDialog } from "../../kit/Conflict";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
@@ -194,11 +194,17 @@ function findLoaded(list: { total: number; at: (i: number) => ToilEntry | undefi
 
 function ToilForm({ api, entry, today, onSaved, onClose }: { api: Api; entry: ToilEntry | null; today: string; onSaved: () => void; onClose: () => void }) {
   const form = useForm<Values>(entry ? valuesOf(entry) : empty(today), "toil", entry ? `toil.${entry.id}` : "toil.new");
-  const [version, setVersion] = useState(entry?.version ?? 0);
-  const [conflict, setConflict] = useState<ToilEntry | null>(null);
+  const edit = useStaleEdit<ToilEntry>(entry?.version ?? 0, {
+    what: "toil entry",
+    fields: FIELDS,
+    mine: () => v,
+    theirs: (c) => valuesOf(c),
+    save: (from): void => void save(from),
+    take: (c) => form.replace(valuesOf(c)),
+  });
   const confirm = useConfirm();
   const v = form.values;
-  const save = (from = version) =>
+  const save = (from = edit.version) =>
     form.submit(
       async (x) => {
         const input: ToilInput = { ...x, minutes: Number(x.minutes), service_id: entry?.form.service_id ?? null, person_id: entry?.form.person_id ?? null };
@@ -206,7 +212,7 @@ function ToilForm({ api, entry, today, onSaved, onClose }: { api: Api; entry: To
         else await api.toil_create({ input });
         onSaved();
       },
-      { onConflict: (e: IpcError) => setConflict(e.current as ToilEntry) },
+      { onConflict: (e: IpcError) => edit.stale(e.current as ToilEntry) },
     );
   const close = async () => {
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this form will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -277,25 +283,7 @@ function ToilForm({ api, entry, today, onSaved, onClose }: { api: Api; entry: To
           Cancel
         </button>
       </div>
-      {conflict && (
-        <ConflictDialog
-          what="toil entry"
-          fields={FIELDS}
-          mine={v as unknown as Record<string, unknown>}
-          theirs={valuesOf(conflict) as unknown as Record<string, unknown>}
-          onKeepMine={() => {
-            setVersion(conflict.version);
-            setConflict(null);
-            void save(conflict.version);
-          }}
-          onTakeTheirs={() => {
-            setVersion(conflict.version);
-            form.replace(valuesOf(conflict));
-            setConflict(null);
-          }}
-          onCancel={() => setConflict(null)}
-        />
-      )}
+      {edit.dialog()}
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { Deliverable } from "../../bindings/Deliverable";
 import type { DeliverableInput } from "../../bindings/DeliverableInput";
 import type { DeliverableStatus } from "../../bindings/DeliverableStatus";
 import { Field } from "../../kit/Field";
-import { EditForm, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "../../kit/useVersionedForm";
 
 export const D_STATUSES: DeliverableStatus[] = ["planned", "in-progress", "done", "dropped"];
 const D_LABELS: Record<DeliverableStatus, string> = { planned: "planned", "in-progress": "in progress", done: "done", dropped: "dropped" };

@@ -7,7 +7,7 @@ import { useCall } from "../../lib/hooks";
 import { useConfirm } from "../../kit/Dialogs";
 import { ErrorBanner } from "../../kit/ErrorBanner";
 import { useForm } from "../../kit/useForm";
-import { DraftKept } from "./useVersionedForm";
+import { DraftKept } from "../../kit/useVersionedForm";
 
 const NOTE_LABELS: Record<keyof RetroNotes, string> = { process: "The roadmapping process", estimation: "Estimation", execution: "Execution" };
 

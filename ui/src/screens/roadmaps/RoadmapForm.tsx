@@ -4,7 +4,7 @@ import type { Roadmap } from "../../bindings/Roadmap";
 import type { RoadmapInput } from "../../bindings/RoadmapInput";
 import type { Api } from "../../lib/ipc";
 import { Field } from "../../kit/Field";
-import { EditForm, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "../../kit/useVersionedForm";
 
 const FIELDS = [
   { key: "title", label: "Title" },

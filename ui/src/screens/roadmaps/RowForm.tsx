@@ -3,7 +3,7 @@ import type { Priority } from "../../bindings/Priority";
 import type { RoadmapRow } from "../../bindings/RoadmapRow";
 import type { RowInput } from "../../bindings/RowInput";
 import { Field } from "../../kit/Field";
-import { EditForm, useVersionedForm } from "./useVersionedForm";
+import { EditForm, useVersionedForm } from "../../kit/useVersionedForm";
 
 const FIELDS = [
   { key: "project", label: "Project" },

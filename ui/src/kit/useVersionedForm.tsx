@@ -1,12 +1,12 @@
-// The edit forms of this area (a roadmap, a row, a deliverable) work alike: values and drafts
+// Edit forms that work alike (a roadmap, a row, a deliverable): values and drafts
 // from useForm, an update that carries the version the edit started from, both versions shown
 // when it is stale, and Escape (or Cancel) asking before changes are thrown away.
-import { useState, type ReactNode } from "react";
-import { ConflictDialog } from "../../kit/Conflict";
-import { useConfirm } from "../../kit/Dialogs";
-import { ErrorBanner } from "../../kit/ErrorBanner";
-import { useForm, type Form } from "../../kit/useForm";
-import type { IpcError } from "../../lib/ipc";
+import type { ReactNode } from "react";
+import { useStaleEdit } from "./Conflict";
+import { useConfirm } from "./Dialogs";
+import { ErrorBanner } from "./ErrorBanner";
+import { useForm, type Form } from "./useForm";
+import type { IpcError } from "../lib/ipc";
 
 interface Options<R extends { version: number }, V extends object> {
   /** The record being edited, or null for a new one. */
@@ -39,11 +39,19 @@ export interface VersionedForm<V> {
 
 export function useVersionedForm<R extends { version: number }, V extends object>(o: Options<R, V>): VersionedForm<V> {
   const form = useForm<V>(o.record ? o.valuesOf(o.record) : o.empty, o.idPrefix, o.draftKey);
-  const [version, setVersion] = useState<number | null>(o.record?.version ?? null);
-  const [conflict, setConflict] = useState<R | null>(null);
+  const stale = useStaleEdit<R>(o.record?.version ?? 0, {
+    what: o.what,
+    fields: o.fields,
+    mine: () => form.values,
+    theirs: (r) => o.valuesOf(r),
+    save: (from): void => void submit(from),
+    take: (r) => form.replace(o.valuesOf(r)),
+  });
   const confirm = useConfirm();
 
-  const submit = (from = version) => form.submit((v) => o.save(v, from), { onConflict: (e: IpcError) => setConflict(e.current as R) });
+  // A new record has no version yet: it is created, not updated.
+  const submit = (from: number = stale.version) =>
+    form.submit((v) => o.save(v, o.record ? from : null), { onConflict: (e: IpcError) => stale.stale(e.current as R) });
 
   const close = async () => {
     if (
@@ -63,27 +71,7 @@ export function useVersionedForm<R extends { version: number }, V extends object
     }
   };
 
-  const dialog = conflict && (
-    <ConflictDialog
-      what={o.what}
-      fields={o.fields}
-      mine={form.values as Record<string, unknown>}
-      theirs={o.valuesOf(conflict) as Record<string, unknown>}
-      onKeepMine={() => {
-        setVersion(conflict.version);
-        setConflict(null);
-        void submit(conflict.version);
-      }}
-      onTakeTheirs={() => {
-        setVersion(conflict.version);
-        form.replace(o.valuesOf(conflict));
-        setConflict(null);
-      }}
-      onCancel={() => setConflict(null)}
-    />
-  );
-
-  return { form, submit: () => submit(), close, onKeyDown, dialog };
+  return { form, submit: () => submit(), close, onKeyDown, dialog: stale.dialog() };
 }
 
 /** Said at the top of a form that reopened with what was typed before, with a way to drop it. */
