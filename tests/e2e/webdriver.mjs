@@ -142,8 +142,23 @@ export class Session {
 
   async click(css) {
     const el = await this.find(css);
-    // WebKitWebDriver does not always scroll a target into view before clicking it.
-    await this.exec("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: el }]);
+    // WebKitWebDriver does not always scroll a target into view before clicking it. Scrolling
+    // can make a virtual list below load and shift the page, and a click aimed at where the
+    // target was lands elsewhere without an error: wait until it has stood still for two frames.
+    await this.waitFor(
+      async () =>
+        (
+          await this.cmd("POST", "/execute/async", {
+            script: `const [el, done] = arguments;
+              el.scrollIntoView({ block: 'center' });
+              const at = () => { const r = el.getBoundingClientRect(); return r.x + ',' + r.y; };
+              const before = at();
+              requestAnimationFrame(() => requestAnimationFrame(() => done(at() === before)));`,
+            args: [{ [ELEMENT]: el }],
+          })
+        ) === true,
+      `${css} to stand still`,
+    );
     await this.cmd("POST", `/element/${el}/click`, {});
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { FollowUp } from "../../bindings/FollowUp";
 import type { FollowUpFilter } from "../../bindings/FollowUpFilter";
 import type { NotContacted as NotContactedList } from "../../bindings/NotContacted";
@@ -85,17 +85,19 @@ function NotContacted({ api, changes, onFollowUp }: { api: Api; changes: number;
   const [weeks, setWeeks] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [limit, setLimit] = useState(STALE_PAGE);
-  const load = useCallback(
-    () =>
-      api.followups_not_contacted({ limit }).then(
-        (d) => {
-          setData(d);
-          setWeeks(String(d.weeks));
-        },
-        (e: Error) => setError(e.message),
-      ),
-    [api, limit],
-  );
+  // Loads can overlap (a follow-up changed, "Show more"): only the latest one's answer is shown.
+  const latest = useRef(0);
+  const load = useCallback(() => {
+    const mine = ++latest.current;
+    return api.followups_not_contacted({ limit }).then(
+      (d) => {
+        if (mine !== latest.current) return;
+        setData(d);
+        setWeeks(String(d.weeks));
+      },
+      (e: Error) => mine === latest.current && setError(e.message),
+    );
+  }, [api, limit]);
   useEffect(() => {
     void load();
   }, [load, changes]);
