@@ -25,7 +25,8 @@ pub const STEP_GAP: std::time::Duration = std::time::Duration::from_millis(5);
 /// never holds the write lock for long either.
 const CLEAR_STEP: i64 = 20_000;
 
-/// A stepped write in progress. Drop without [`Journal::finish`] reverses it.
+/// A stepped write in progress. Dropping it without [`Journal::finish`] (an error, a panic)
+/// reverses every step.
 pub struct Journal<'a> {
     db: &'a Db,
     id: String,
@@ -207,13 +208,6 @@ impl<'a> Journal<'a> {
     pub fn abandon(mut self) {
         self.done = true;
         let _ = self.drop_triggers();
-    }
-
-    /// Reverses every step (also what dropping an unfinished journal does).
-    pub fn undo(mut self) -> Result<()> {
-        self.done = true;
-        self.drop_triggers()?;
-        reverse(self.db.conn(), &self.id)
     }
 }
 
