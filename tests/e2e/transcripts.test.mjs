@@ -129,7 +129,11 @@ async function shots(app, name, { dark = false, each = async () => undefined } =
       await theme(app, "light");
     }
   }
+  // Back to the usual size, and settled there (a focused cue scrolls itself back into view)
+  // before the test clicks anything else.
   await size(app, 1280, 800);
+  await sleep(300);
+  await each(1280);
 }
 
 test("transcript: import, refusals, speakers, search, quote, audit, global search, delete with Undo", async () => {
