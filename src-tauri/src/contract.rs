@@ -125,28 +125,32 @@ macro_rules! contract {
         }
     };
 
+    // Each argument read by name from the page's object; a bad one answers the call at once.
+    (@args $args:ident $($arg:ident : $ty:ty),*) => {
+        $( let $arg: $ty = match arg(&mut $args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+    };
     (@command read $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
-            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            contract!(@args _args $($arg: $ty),*);
             Call::Read(Box::new(move |db| (reads::<$ret, _>($body))(db).and_then(json)))
         }
     };
     (@command write $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
-            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            contract!(@args _args $($arg: $ty),*);
             Call::Write(Box::new(move |db| (writes::<$ret, _>($body))(db).and_then(json)))
         }
     };
     (@command pure $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         fn $name(_app: tauri::AppHandle, mut _args: Args) -> Call {
-            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            contract!(@args _args $($arg: $ty),*);
             let out: rapport::Result<$ret> = $body;
             Call::Done(out.and_then(json))
         }
     };
     (@command app $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty => $body:expr) => {
         fn $name(app: tauri::AppHandle, mut _args: Args) -> Call {
-            $( let $arg: $ty = match arg(&mut _args, stringify!($arg)) { Ok(v) => v, Err(e) => return Call::Done(Err(e)) }; )*
+            contract!(@args _args $($arg: $ty),*);
             Call::App(Box::pin(async move {
                 let state = app.state::<AppState>();
                 let out: Reply<$ret> = ($body)(app.clone(), state.inner()).await;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection};
 
-use super::Db;
+use super::{end_transaction, Db};
 use crate::clock;
 use crate::error::{Error, Result};
 
@@ -171,17 +171,9 @@ impl<'a> Journal<'a> {
     pub fn step<T>(&self, f: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         let conn = self.db.conn();
         conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self.db) {
-            Ok(v) => {
-                conn.execute_batch("COMMIT")?;
-                std::thread::sleep(STEP_GAP);
-                Ok(v)
-            }
-            Err(e) => {
-                conn.execute_batch("ROLLBACK")?;
-                Err(e)
-            }
-        }
+        let out = end_transaction(conn, f(self.db))?;
+        std::thread::sleep(STEP_GAP);
+        Ok(out)
     }
 
     fn drop_triggers(&self) -> Result<()> {
@@ -273,19 +265,11 @@ fn reverse(conn: &Connection, id: &str) -> Result<()> {
         conn.execute("DELETE FROM undo_journals WHERE id = ?1", [id])?;
         Ok(skipped)
     };
-    match run() {
-        Ok(skipped) => {
-            conn.execute_batch("COMMIT")?;
-            if skipped > 0 {
-                tracing::warn!(journal = %id, skipped, "kept rows others came to depend on while reversing a stepped write");
-            }
-            Ok(())
-        }
-        Err(e) => {
-            conn.execute_batch("ROLLBACK")?;
-            Err(e)
-        }
+    let skipped = end_transaction(conn, run())?;
+    if skipped > 0 {
+        tracing::warn!(journal = %id, skipped, "kept rows others came to depend on while reversing a stepped write");
     }
+    Ok(())
 }
 
 /// At open: reverses stepped writes whose process died, and finishes clearing done ones.

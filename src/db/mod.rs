@@ -38,6 +38,17 @@ pub struct WorkspaceInfo {
     pub app_version: String,
 }
 
+/// Ends the transaction open on `conn` by how the work in it went: COMMIT when `out` is `Ok`,
+/// ROLLBACK otherwise (and also when the COMMIT itself fails, so no transaction is left open).
+pub(crate) fn end_transaction<T>(conn: &Connection, out: Result<T>) -> Result<T> {
+    let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    if let Err(e) = conn.execute_batch(end) {
+        let _ = conn.execute_batch("ROLLBACK");
+        return Err(e.into());
+    }
+    out
+}
+
 /// An open Rapport workspace.
 pub struct Db {
     conn: Connection,

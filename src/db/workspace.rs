@@ -64,12 +64,7 @@ impl Workspace {
         let mut db = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         begin_immediate(&db)?;
         let out = f(&mut db);
-        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        if let Err(e) = db.conn().execute_batch(end) {
-            let _ = db.conn().execute_batch("ROLLBACK");
-            return Err(e.into());
-        }
-        out
+        super::end_transaction(db.conn(), out)
     }
 
     /// Runs `f` on the writer without a surrounding transaction, for work that manages its

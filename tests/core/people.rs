@@ -255,33 +255,24 @@ fn a_merge_moves_every_reference_and_restore_un_merges_exactly() {
         v.sort();
         v
     };
+    // Who spoke the quote, and who the follow-up is with.
+    let spoke_and_followed = || {
+        (
+            notes::get(&db, &quote.id).unwrap().speaker_id,
+            followups::get(&db, &fu.id, d("2026-11-24"))
+                .unwrap()
+                .person_id,
+        )
+    };
     let before = (ids(&alone), ids(&both));
 
     let entry = people::merge(&db, &ana, &dup).unwrap();
     assert_eq!(ids(&alone), sorted(vec![ana.clone(), bo.clone()]));
     assert_eq!(ids(&both), vec![ana.clone()], "one place, not two");
-    assert_eq!(
-        notes::get(&db, &quote.id).unwrap().speaker_id,
-        Some(ana.clone())
-    );
-    assert_eq!(
-        followups::get(&db, &fu.id, d("2026-11-24"))
-            .unwrap()
-            .person_id,
-        ana
-    );
+    assert_eq!(spoke_and_followed(), (Some(ana.clone()), ana.clone()));
     assert_eq!(people::get(&db, &dup).unwrap_err().code(), "not_found");
 
     trash::restore(&db, &entry.id).unwrap();
     assert_eq!((ids(&alone), ids(&both)), before);
-    assert_eq!(
-        notes::get(&db, &quote.id).unwrap().speaker_id,
-        Some(dup.clone())
-    );
-    assert_eq!(
-        followups::get(&db, &fu.id, d("2026-11-24"))
-            .unwrap()
-            .person_id,
-        dup
-    );
+    assert_eq!(spoke_and_followed(), (Some(dup.clone()), dup.clone()));
 }
