@@ -6,7 +6,8 @@ import { Field } from "../../kit/Field";
 import { PersonPicker } from "../../kit/PersonPicker";
 import { useForm, type Form } from "../../kit/useForm";
 import type { Api } from "../../lib/ipc";
-import { RestoredNote, useEditForm } from "./editing";
+import { useEditForm } from "./editing";
+import { DraftKept } from "../../kit/useVersionedForm";
 
 /** Who a follow-up is with, kept with the name so a restored draft shows them. */
 export interface Who {
@@ -135,7 +136,7 @@ function FollowUpFields({ api, form, title, followUp, saveLabel, onSubmit, onKey
       onKeyDown={onKeyDown}
     >
       <h2 id="followup-form-title">{title}</h2>
-      <RestoredNote form={form} />
+      <DraftKept form={form} />
       <ErrorBanner message={form.general} />
       <div className="followup-grid">
         <Field id="followup-person_id" label="Person" error={form.errors.person_id}>

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { FollowUp } from "../../bindings/FollowUp";
 import type { FollowUpFilter } from "../../bindings/FollowUpFilter";
-import type { NotContacted as NotContactedList } from "../../bindings/NotContacted";
 import type { Person } from "../../bindings/Person";
 import { CsvTools } from "../../components/CsvTools";
 import { ErrorBanner } from "../../kit/ErrorBanner";
@@ -81,34 +80,24 @@ const STALE_PAGE = 50;
 /** Who has not been talked with for N weeks, core users first. `changes` moves whenever follow-ups
  * change, so a completed one takes its person off the list. */
 function NotContacted({ api, changes, onFollowUp }: { api: Api; changes: number; onFollowUp: (p: Person) => void }) {
-  const [data, setData] = useState<NotContactedList | null>(null);
-  const [weeks, setWeeks] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [limit, setLimit] = useState(STALE_PAGE);
-  // Loads can overlap (a follow-up changed, "Show more"): only the latest one's answer is shown.
-  const latest = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++latest.current;
-    return api.followups_not_contacted({ limit }).then(
-      (d) => {
-        if (mine !== latest.current) return;
-        setData(d);
-        setWeeks(String(d.weeks));
-      },
-      (e: Error) => mine === latest.current && setError(e.message),
-    );
-  }, [api, limit]);
-  useEffect(() => {
-    void load();
-  }, [load, changes]);
+  // Loads can overlap (a follow-up changed, "Show more"); useCall shows only the latest answer.
+  const call = useCall(() => api.followups_not_contacted({ limit }), [api, limit, changes]);
+  const data = call.data;
+  // What is typed in the weeks field until it is saved; otherwise the stored setting.
+  const [typed, setTyped] = useState<string | null>(null);
+  const weeks = typed ?? (data ? String(data.weeks) : "");
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const error = saveError ?? call.error;
   const save = async () => {
-    if (data && weeks === String(data.weeks)) return setError(null);
+    if (data && weeks === String(data.weeks)) return setSaveError(null);
     try {
       await api.followups_set_contact_weeks({ weeks: Number(weeks) || 0 });
-      setError(null);
-      await load();
+      setSaveError(null);
+      await call.reload();
+      setTyped(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setSaveError(e instanceof Error ? e.message : String(e));
     }
   };
   return (
@@ -124,7 +113,7 @@ function NotContacted({ api, changes, onFollowUp }: { api: Api; changes: number;
           className="weeks"
           value={weeks}
           aria-invalid={Boolean(error)}
-          onChange={(e) => setWeeks(e.target.value)}
+          onChange={(e) => setTyped(e.target.value)}
           onBlur={() => void save()}
           onKeyDown={(e) => e.key === "Enter" && void save()}
         />

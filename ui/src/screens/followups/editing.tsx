@@ -1,8 +1,8 @@
 // An edit form's behaviour in one place, for the sprint, follow-up, question and guide forms:
 // the kit's useForm (drafts, field errors), the version the edit started from, the conflict
 // dialog when it went stale, and Escape asking before a change is dropped.
-import { useState, type KeyboardEvent, type ReactNode } from "react";
-import { ConflictDialog } from "../../kit/Conflict";
+import type { KeyboardEvent, ReactNode } from "react";
+import { useStaleEdit } from "../../kit/Conflict";
 import { useConfirm } from "../../kit/Dialogs";
 import { useForm, type Form } from "../../kit/useForm";
 import type { IpcError } from "../../lib/ipc";
@@ -42,11 +42,17 @@ export interface EditForm<V> {
 
 export function useEditForm<V extends object, R extends { version: number }>(o: Options<V, R>): EditForm<V> {
   const form = useForm<V>(o.initial, o.idPrefix, o.draftKey);
-  const [from, setFrom] = useState(o.version);
-  const [conflict, setConflict] = useState<R | null>(null);
-  const confirm = useConfirm();
   const compare = o.compare ?? ((v: V) => ({ ...v }) as Record<string, unknown>);
-  const submit = (at = from) => form.submit((v) => o.save(v, at), { onConflict: (e: IpcError) => setConflict(e.current as R) });
+  const stale = useStaleEdit<R>(o.version, {
+    what: o.what,
+    fields: o.fields,
+    mine: () => compare(form.values, null),
+    theirs: (r) => compare(o.valuesOf(r), r),
+    save: (at): void => void submit(at),
+    take: (r) => form.replace(o.valuesOf(r)),
+  });
+  const confirm = useConfirm();
+  const submit = (at = stale.version) => form.submit((v) => o.save(v, at), { onConflict: (e: IpcError) => stale.stale(e.current as R) });
   const close = async () => {
     if (!o.onClose) return;
     if (!form.dirty || (await confirm({ title: "Discard your changes?", body: "What you typed in this form will be lost.", confirmLabel: "Discard", danger: true }))) {
@@ -60,37 +66,5 @@ export function useEditForm<V extends object, R extends { version: number }>(o: 
       void close();
     }
   };
-  const dialog = conflict && (
-    <ConflictDialog
-      what={o.what}
-      fields={o.fields}
-      mine={compare(form.values, null)}
-      theirs={compare(o.valuesOf(conflict), conflict)}
-      onKeepMine={() => {
-        setFrom(conflict.version);
-        setConflict(null);
-        void submit(conflict.version);
-      }}
-      onTakeTheirs={() => {
-        setFrom(conflict.version);
-        form.replace(o.valuesOf(conflict));
-        setConflict(null);
-      }}
-      onCancel={() => setConflict(null)}
-    />
-  );
-  return { form, submit, close, onKeyDown, dialog };
-}
-
-/** "Your unsaved changes from before were kept", with a way to drop them. */
-export function RestoredNote<V>({ form }: { form: Form<V> }) {
-  if (!form.restored || !form.dirty) return null;
-  return (
-    <p className="banner info" role="status">
-      Your unsaved changes from before were kept.{" "}
-      <button type="button" className="link" onClick={form.discard}>
-        Discard them
-      </button>
-    </p>
-  );
+  return { form, submit, close, onKeyDown, dialog: stale.dialog() };
 }

@@ -6,7 +6,8 @@ import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import type { Api } from "../../lib/ipc";
 import { useLint } from "../../lib/useLint";
-import { RestoredNote, useEditForm } from "../followups/editing";
+import { useEditForm } from "../followups/editing";
+import { DraftKept } from "../../kit/useVersionedForm";
 
 interface Values {
   text: string;
@@ -81,7 +82,7 @@ export function QuestionForm({ api, question, onSaved, onClose }: Props) {
       noValidate
     >
       <h2 id="question-form-title">{question ? "Edit question" : "New question"}</h2>
-      <RestoredNote form={form} />
+      <DraftKept form={form} />
       <ErrorBanner message={form.general} />
       <Field id="question-text" label="Question" error={form.errors.text}>
         {(a) => <textarea {...a} ref={textRef} rows={2} value={v.text} onChange={(e) => form.set("text", e.target.value)} />}

@@ -5,7 +5,8 @@ import { ErrorBanner } from "../../kit/ErrorBanner";
 import { Field } from "../../kit/Field";
 import { PersonPicker } from "../../kit/PersonPicker";
 import type { Api } from "../../lib/ipc";
-import { RestoredNote, useEditForm } from "../followups/editing";
+import { useEditForm } from "../followups/editing";
+import { DraftKept } from "../../kit/useVersionedForm";
 
 interface Values {
   focus: string;
@@ -89,7 +90,7 @@ export function SprintForm({ api, sprint, today, onSaved, onClose }: Props) {
       data-testid="sprint-form"
     >
       <h2 id="sprint-form-title">{sprint ? "Edit sprint" : "New sprint"}</h2>
-      <RestoredNote form={form} />
+      <DraftKept form={form} />
       <ErrorBanner message={form.general} />
       <Field id="sprint-focus" label="Focus — the one thing this week is for" error={form.errors.focus}>
         {(a) => (
